@@ -1,0 +1,6 @@
+//! Backlab: learn back-end development by doing it. The library holds the
+//! parts; `main.rs` is a thin command line over them.
+
+pub mod cli;
+pub mod sandbox;
+pub mod scratch;

@@ -1,0 +1,184 @@
+//! The sandbox: learner JavaScript runs in a wasmtime component (QuickJS
+//! inside) against a scratch SQLite database, one fresh store and instance
+//! per request, held to the limits in `limits.rs`. Its answer comes back
+//! with the trace of every host call and a verdict in a beginner's words.
+
+mod bindings;
+pub mod clock;
+mod engine;
+mod host;
+pub mod limits;
+pub mod trace;
+pub mod verdict;
+mod judge;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{Engine, Store};
+
+use bindings::backlab::sandbox::types;
+use bindings::{Handler, HandlerPre};
+pub use clock::Mode;
+pub use engine::{EngineError, TICK};
+use host::HostState;
+pub use limits::Limits;
+use trace::Trace;
+pub use verdict::Verdict;
+
+use crate::scratch::Scratch;
+
+/// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
+pub const PRELUDE: &str = include_str!("sandbox/prelude.js");
+
+/// An HTTP request as the learner's app receives it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HttpRequest {
+    pub method: String,
+    /// Path and query string, e.g. `/todos?done=1`.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpRequest {
+    /// A request without headers or body.
+    pub fn new(method: &str, url: &str) -> Self {
+        Self { method: method.to_string(), url: url.to_string(), headers: Vec::new(), body: String::new() }
+    }
+
+    /// The same request with a JSON body.
+    pub fn json(mut self, body: &serde_json::Value) -> Self {
+        self.headers.push(("Content-Type".into(), "application/json".into()));
+        self.body = body.to_string();
+        self
+    }
+
+    /// The same request with one more header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+}
+
+/// The app's answer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// The first header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The learner's file.
+#[derive(Debug, Clone, Copy)]
+pub struct Program<'a> {
+    pub code: &'a str,
+    /// The name used in error messages and stack traces, e.g. `app.js`.
+    pub filename: &'a str,
+}
+
+/// How one run is held.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub limits: Limits,
+    pub mode: Mode,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self { limits: Limits::default(), mode: Mode::Live }
+    }
+}
+
+/// What one run gave.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub verdict: Verdict,
+    /// The app's answer, when it gave one (a handler that threw still
+    /// answers 500).
+    pub response: Option<HttpResponse>,
+    pub trace: Trace,
+    pub duration: Duration,
+}
+
+/// The engine and the pre-linked guest; cheap to share between threads.
+#[derive(Clone)]
+pub struct Sandbox {
+    engine: Engine,
+    pre: HandlerPre<HostState>,
+}
+
+impl Sandbox {
+    /// Sets up the engine and loads the guest, from `cache_dir` when it was
+    /// compiled there before.
+    pub fn new(cache_dir: Option<&Path>) -> Result<Self, EngineError> {
+        let engine = engine::engine()?;
+        engine::start_ticker(&engine)?;
+        let component = engine::guest(&engine, cache_dir)?;
+        let link = |e: wasmtime::Error| EngineError::Engine(e.to_string());
+        let mut linker = Linker::<HostState>::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(link)?;
+        Handler::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state).map_err(link)?;
+        let pre = linker.instantiate_pre(&component).map_err(link)?;
+        let pre = HandlerPre::new(pre).map_err(link)?;
+        Ok(Self { engine, pre })
+    }
+
+    /// Answers one request with the learner's program on `scratch`, in a
+    /// fresh store and instance. The database comes back with the outcome,
+    /// so several requests can share it.
+    pub fn run(&self, program: Program<'_>, request: &HttpRequest, scratch: Scratch, options: &RunOptions) -> (Outcome, Scratch) {
+        let started = Instant::now();
+        let limits = &options.limits;
+        let deadline = started + limits.timeout;
+        scratch.set_deadline(Some(deadline));
+        let state = HostState::new(clock::wasi(options.mode), scratch, limits.clone(), deadline, clock::rng(options.mode));
+        let mut store = Store::new(&self.engine, state);
+        store.limiter(|state| &mut state.memory);
+        store.set_epoch_deadline(ticks(limits.timeout));
+        store.epoch_deadline_trap();
+        let result = self.call(&mut store, program, request, limits);
+        let (verdict, response) = judge::judge(result, store.data(), program.filename);
+        let mut state = store.into_data();
+        state.scratch.set_deadline(None);
+        state.trace.rolled_back_open_transaction = state.scratch.end_open_transaction();
+        let outcome = Outcome { verdict, response, trace: state.trace, duration: started.elapsed() };
+        (outcome, state.scratch)
+    }
+
+    fn call(&self, store: &mut Store<HostState>, program: Program<'_>, request: &HttpRequest, limits: &Limits) -> wasmtime::Result<Result<types::Response, types::JsError>> {
+        let handler = self.pre.instantiate(&mut *store)?;
+        let program = types::Program {
+            prelude: PRELUDE.to_string(),
+            code: program.code.to_string(),
+            filename: program.filename.to_string(),
+            limits: types::Limits {
+                memory_bytes: limits.memory_bytes,
+                stack_bytes: limits.stack_bytes(),
+                response_bytes: limits.response_bytes,
+                log_bytes: limits.log_bytes,
+            },
+        };
+        let request = types::Request {
+            method: request.method.clone(),
+            url: request.url.clone(),
+            headers: request.headers.clone(),
+            body: request.body.clone(),
+        };
+        handler.call_handle(&mut *store, &program, &request)
+    }
+}
+
+/// Epoch ticks for a timeout, rounded up, plus one for the tick in progress.
+fn ticks(timeout: Duration) -> u64 {
+    let tick = TICK.as_micros().max(1);
+    u64::try_from(timeout.as_micros().div_ceil(tick)).unwrap_or(u64::MAX).saturating_add(1)
+}

@@ -1,0 +1,134 @@
+//! The one wasmtime `Engine` of the process, the compiled guest (cached on
+//! disk so start-up does not pay for Cranelift), and the epoch ticker that
+//! lets a run's deadline interrupt the guest.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use wasmtime::component::Component;
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
+
+use super::limits::Limits;
+
+/// The guest component, built from `guest/` by build.rs.
+pub const GUEST_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backlab_guest.wasm"));
+
+/// How often the epoch advances; deadlines are whole ticks.
+pub const TICK: Duration = Duration::from_millis(5);
+
+/// Runs that may be alive at once; the pool reserves this many slots.
+const POOL_SLOTS: u32 = 64;
+
+/// Errors preparing the engine or the guest.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("could not set up the WebAssembly engine: {0}")]
+    Engine(String),
+    #[error("could not compile the sandbox guest: {0}")]
+    Compile(String),
+}
+
+/// Builds the engine: component model, epoch interruption, and a pooling
+/// allocator (falling back to on-demand allocation where the machine cannot
+/// reserve the pool's address space).
+pub fn engine() -> Result<Engine, EngineError> {
+    let mut config = base_config();
+    config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool()));
+    match Engine::new(&config) {
+        Ok(engine) => Ok(engine),
+        Err(_) => Engine::new(&base_config()).map_err(|e| EngineError::Engine(e.to_string())),
+    }
+}
+
+fn base_config() -> Config {
+    let mut config = Config::new();
+    config.wasm_component_model(true);
+    config.epoch_interruption(true);
+    config.max_wasm_stack(2 << 20);
+    config
+}
+
+fn pool() -> PoolingAllocationConfig {
+    let mut pool = PoolingAllocationConfig::default();
+    pool.total_component_instances(POOL_SLOTS);
+    pool.total_core_instances(POOL_SLOTS * 8);
+    pool.total_memories(POOL_SLOTS * 2);
+    pool.total_tables(POOL_SLOTS * 8);
+    pool.max_memory_size(Limits::MAX_GUEST_MEMORY);
+    pool
+}
+
+/// Loads the compiled guest from `cache_dir` when a copy made by an engine
+/// with the same settings is there; otherwise compiles and stores it.
+pub fn guest(engine: &Engine, cache_dir: Option<&Path>) -> Result<Component, EngineError> {
+    let Some(dir) = cache_dir else {
+        return compile(engine);
+    };
+    let path = cache_path(engine, dir);
+    if let Some(component) = load_cached(engine, &path) {
+        return Ok(component);
+    }
+    let component = compile(engine)?;
+    store_cached(&component, &path);
+    Ok(component)
+}
+
+fn compile(engine: &Engine) -> Result<Component, EngineError> {
+    Component::new(engine, GUEST_WASM).map_err(|e| EngineError::Compile(e.to_string()))
+}
+
+/// `<dir>/guest-<hash of the guest and the engine settings>.cwasm`
+pub fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
+    let mut settings = std::collections::hash_map::DefaultHasher::new();
+    engine.precompile_compatibility_hash().hash(&mut settings);
+    let mut digest = Sha256::new();
+    digest.update(GUEST_WASM);
+    digest.update(settings.finish().to_le_bytes());
+    let hash: String = digest.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect();
+    dir.join(format!("guest-{hash}.cwasm"))
+}
+
+#[allow(unsafe_code)]
+fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
+    if !path.is_file() {
+        return None;
+    }
+    // SAFETY: wasmtime requires that deserialized bytes come from
+    // `Component::serialize` of a compatible engine. This file is written
+    // only by `store_cached` below, in Backlab's own data directory, and its
+    // name carries the hash of the guest and of the engine settings; wasmtime
+    // also checks the header and refuses an incompatible file.
+    unsafe { Component::deserialize_file(engine, path) }.ok()
+}
+
+fn store_cached(component: &Component, path: &Path) {
+    let Ok(bytes) = component.serialize() else { return };
+    let Some(dir) = path.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    // Write then rename, so a reader never sees half a file.
+    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::write(&temp, bytes).is_ok() && std::fs::rename(&temp, path).is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+}
+
+/// Starts the thread that advances this engine's epoch every tick; it ends
+/// when the engine is dropped.
+pub fn start_ticker(engine: &Engine) -> Result<(), EngineError> {
+    let weak = engine.weak();
+    std::thread::Builder::new()
+        .name("backlab-epoch".into())
+        .spawn(move || {
+            while let Some(engine) = weak.upgrade() {
+                engine.increment_epoch();
+                drop(engine);
+                std::thread::sleep(TICK);
+            }
+        })
+        .map(|_| ())
+        .map_err(|e| EngineError::Engine(format!("could not start the timer thread: {e}")))
+}

@@ -1,0 +1,84 @@
+//! The trace of one run: every host call in order (SQL with its parameters
+//! and rows, console output, crypto), the learner's "network tab" for the
+//! back end.
+
+use serde::Serialize;
+
+use crate::scratch::SqlValue;
+
+/// Rows of a query kept in the trace; the count is always exact.
+pub const ROWS_SHOWN: usize = 20;
+
+/// One host call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    Sql(SqlCall),
+    Log(LogLine),
+    Crypto(CryptoCall),
+}
+
+/// One SQL statement the learner's code ran.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SqlCall {
+    /// `query`, `run` or `exec`.
+    pub call: &'static str,
+    pub sql: String,
+    pub params: serde_json::Value,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    /// The first rows returned (at most `ROWS_SHOWN`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<SqlValue>>,
+    pub row_count: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_insert_rowid: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub duration_us: u64,
+}
+
+/// One line of console output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogLine {
+    pub level: &'static str,
+    pub message: String,
+}
+
+/// A call to `crypto.*`; secrets are not recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CryptoCall {
+    pub call: &'static str,
+    pub duration_us: u64,
+}
+
+/// Everything the run did, in order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Trace {
+    pub events: Vec<Event>,
+    /// Console lines dropped after the log limit was reached.
+    pub logs_dropped: u64,
+    /// Set when the learner's code left a transaction open and the host
+    /// rolled it back.
+    pub rolled_back_open_transaction: bool,
+}
+
+impl Trace {
+    /// The SQL statements, in order.
+    pub fn sql(&self) -> impl Iterator<Item = &SqlCall> {
+        self.events.iter().filter_map(|e| match e {
+            Event::Sql(call) => Some(call),
+            _ => None,
+        })
+    }
+
+    /// The console lines, in order.
+    pub fn logs(&self) -> impl Iterator<Item = &LogLine> {
+        self.events.iter().filter_map(|e| match e {
+            Event::Log(line) => Some(line),
+            _ => None,
+        })
+    }
+}
