@@ -9,7 +9,8 @@ use std::process::Command;
 const TARGET: &str = "wasm32-wasip2";
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let guest = root.join("guest");
     for path in ["src", "wit", "Cargo.toml", "Cargo.lock"] {
@@ -19,15 +20,24 @@ fn main() {
     let target_dir = guest_target_dir(&root);
     let sysroot = wasi_sysroot(&out);
     build_guest(&guest, &target_dir, &sysroot);
-    let built = target_dir.join(TARGET).join("release").join("backlab_guest.wasm");
-    std::fs::copy(&built, out.join("backlab_guest.wasm"))
-        .unwrap_or_else(|e| panic!("the guest was built but {} could not be copied: {e}", built.display()));
+    let built = target_dir
+        .join(TARGET)
+        .join("release")
+        .join("backlab_guest.wasm");
+    std::fs::copy(&built, out.join("backlab_guest.wasm")).unwrap_or_else(|e| {
+        panic!(
+            "the guest was built but {} could not be copied: {e}",
+            built.display()
+        )
+    });
 }
 
 /// The guest gets its own target directory beside the host's, so the nested
 /// cargo never waits on the outer one's lock and rebuilds are incremental.
 fn guest_target_dir(root: &Path) -> PathBuf {
-    let host_target = env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let host_target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     host_target.join("guest")
 }
 
@@ -41,7 +51,10 @@ fn wasi_sysroot(out: &Path) -> PathBuf {
     let sysroot = out.join("wasi-sysroot");
     let lib = sysroot.join("lib");
     std::fs::create_dir_all(&lib).expect("OUT_DIR is writable");
-    link(Path::new("/usr/include/wasm32-wasi"), &sysroot.join("include"));
+    link(
+        Path::new("/usr/include/wasm32-wasi"),
+        &sysroot.join("include"),
+    );
     link(Path::new("/usr/lib/wasm32-wasi"), &lib.join("wasm32-wasi"));
     sysroot
 }
@@ -54,26 +67,48 @@ fn link(from: &Path, to: &Path) {
         );
     }
     let _ = std::fs::remove_file(to);
-    std::os::unix::fs::symlink(from, to).unwrap_or_else(|e| panic!("could not link {}: {e}", to.display()));
+    std::os::unix::fs::symlink(from, to)
+        .unwrap_or_else(|e| panic!("could not link {}: {e}", to.display()));
 }
 
 fn build_guest(guest: &Path, target_dir: &Path, sysroot: &Path) {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut command = Command::new(cargo);
     command
-        .args(["build", "--release", "--locked", "--target", TARGET, "--manifest-path"])
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--target",
+            TARGET,
+            "--manifest-path",
+        ])
         .arg(guest.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target_dir)
         .env("RQUICKJS_SYS_NO_WASI_SDK", "1")
         .env("CC_wasm32_wasip2", "clang")
-        .env("CFLAGS_wasm32_wasip2", format!("--target=wasm32-wasi --sysroot={}", sysroot.display()));
+        .env(
+            "CFLAGS_wasm32_wasip2",
+            format!("--target=wasm32-wasi --sysroot={}", sysroot.display()),
+        );
     // Settings meant for the outer build (clippy's wrapper, host flags) must
     // not leak into the guest's.
-    for var in ["RUSTC_WORKSPACE_WRAPPER", "RUSTC_WRAPPER", "CARGO_ENCODED_RUSTFLAGS", "RUSTFLAGS", "CARGO_BUILD_TARGET", "CARGO_TARGET_DIR", "CARGO_PRIMARY_PACKAGE", "CARGO_MAKEFLAGS"] {
+    for var in [
+        "RUSTC_WORKSPACE_WRAPPER",
+        "RUSTC_WRAPPER",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "RUSTFLAGS",
+        "CARGO_BUILD_TARGET",
+        "CARGO_TARGET_DIR",
+        "CARGO_PRIMARY_PACKAGE",
+        "CARGO_MAKEFLAGS",
+    ] {
         command.env_remove(var);
     }
-    let status = command.status().unwrap_or_else(|e| panic!("could not start cargo to build the guest: {e}"));
+    let status = command
+        .status()
+        .unwrap_or_else(|e| panic!("could not start cargo to build the guest: {e}"));
     if !status.success() {
         panic!(
             "building the sandbox guest (guest/) for {TARGET} failed; see the errors above. \

@@ -28,7 +28,9 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  backlab run app.js --schema schema.sql --seed seed.sql GET /todos\n  backlab run app.js POST /todos -d '{\"title\":\"milk\"}'")]
+#[command(
+    after_help = "Example:\n  backlab run app.js --schema schema.sql --seed seed.sql GET /todos\n  backlab run app.js POST /todos -d '{\"title\":\"milk\"}'"
+)]
 pub struct RunArgs {
     /// The JavaScript file with your routes (it uses `app` and `db`).
     pub file: PathBuf,
@@ -73,7 +75,9 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
 
 fn data_dir(flag: Option<PathBuf>) -> PathBuf {
     flag.or_else(|| std::env::var_os("BACKLAB_DATA_DIR").map(PathBuf::from))
-        .or_else(|| directories::ProjectDirs::from("", "", "backlab").map(|d| d.data_dir().to_path_buf()))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "backlab").map(|d| d.data_dir().to_path_buf())
+        })
         .unwrap_or_else(|| PathBuf::from(".backlab"))
 }
 
@@ -92,6 +96,13 @@ mod tests {
     fn run_takes_method_and_path() {
         let cli = Cli::parse_from(["backlab", "run", "app.js", "POST", "/todos", "-d", "{}"]);
         let Command::Run(args) = cli.command;
-        assert_eq!((args.method.as_str(), args.path.as_str(), args.body.as_deref()), ("POST", "/todos", Some("{}")));
+        assert_eq!(
+            (
+                args.method.as_str(),
+                args.path.as_str(),
+                args.body.as_deref()
+            ),
+            ("POST", "/todos", Some("{}"))
+        );
     }
 }

@@ -7,10 +7,10 @@ mod bindings;
 pub mod clock;
 mod engine;
 mod host;
+mod judge;
 pub mod limits;
 pub mod trace;
 pub mod verdict;
-mod judge;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -45,12 +45,18 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// A request without headers or body.
     pub fn new(method: &str, url: &str) -> Self {
-        Self { method: method.to_string(), url: url.to_string(), headers: Vec::new(), body: String::new() }
+        Self {
+            method: method.to_string(),
+            url: url.to_string(),
+            headers: Vec::new(),
+            body: String::new(),
+        }
     }
 
     /// The same request with a JSON body.
     pub fn json(mut self, body: &serde_json::Value) -> Self {
-        self.headers.push(("Content-Type".into(), "application/json".into()));
+        self.headers
+            .push(("Content-Type".into(), "application/json".into()));
         self.body = body.to_string();
         self
     }
@@ -73,7 +79,10 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The first header with this name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -94,7 +103,10 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        Self { limits: Limits::default(), mode: Mode::Live }
+        Self {
+            limits: Limits::default(),
+            mode: Mode::Live,
+        }
     }
 }
 
@@ -135,12 +147,24 @@ impl Sandbox {
     /// Answers one request with the learner's program on `scratch`, in a
     /// fresh store and instance. The database comes back with the outcome,
     /// so several requests can share it.
-    pub fn run(&self, program: Program<'_>, request: &HttpRequest, scratch: Scratch, options: &RunOptions) -> (Outcome, Scratch) {
+    pub fn run(
+        &self,
+        program: Program<'_>,
+        request: &HttpRequest,
+        scratch: Scratch,
+        options: &RunOptions,
+    ) -> (Outcome, Scratch) {
         let started = Instant::now();
         let limits = &options.limits;
         let deadline = started + limits.timeout;
         scratch.set_deadline(Some(deadline));
-        let state = HostState::new(clock::wasi(options.mode), scratch, limits.clone(), deadline, clock::rng(options.mode));
+        let state = HostState::new(
+            clock::wasi(options.mode),
+            scratch,
+            limits.clone(),
+            deadline,
+            clock::rng(options.mode),
+        );
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| &mut state.memory);
         store.set_epoch_deadline(ticks(limits.timeout));
@@ -150,11 +174,22 @@ impl Sandbox {
         let mut state = store.into_data();
         state.scratch.set_deadline(None);
         state.trace.rolled_back_open_transaction = state.scratch.end_open_transaction();
-        let outcome = Outcome { verdict, response, trace: state.trace, duration: started.elapsed() };
+        let outcome = Outcome {
+            verdict,
+            response,
+            trace: state.trace,
+            duration: started.elapsed(),
+        };
         (outcome, state.scratch)
     }
 
-    fn call(&self, store: &mut Store<HostState>, program: Program<'_>, request: &HttpRequest, limits: &Limits) -> wasmtime::Result<Result<types::Response, types::JsError>> {
+    fn call(
+        &self,
+        store: &mut Store<HostState>,
+        program: Program<'_>,
+        request: &HttpRequest,
+        limits: &Limits,
+    ) -> wasmtime::Result<Result<types::Response, types::JsError>> {
         let handler = self.pre.instantiate(&mut *store)?;
         let program = types::Program {
             prelude: PRELUDE.to_string(),
@@ -180,5 +215,7 @@ impl Sandbox {
 /// Epoch ticks for a timeout, rounded up, plus one for the tick in progress.
 fn ticks(timeout: Duration) -> u64 {
     let tick = TICK.as_micros().max(1);
-    u64::try_from(timeout.as_micros().div_ceil(tick)).unwrap_or(u64::MAX).saturating_add(1)
+    u64::try_from(timeout.as_micros().div_ceil(tick))
+        .unwrap_or(u64::MAX)
+        .saturating_add(1)
 }

@@ -31,10 +31,16 @@ impl Template {
     /// names used in error messages, e.g. `("schema.sql", "seed.sql")`.
     pub fn build(schema: &str, seed: &str, names: (&str, &str)) -> Result<Self, TemplateError> {
         let conn = Connection::open_in_memory().map_err(|e| sql_error(names.0, &e))?;
-        conn.execute_batch(schema).map_err(|e| sql_error(names.0, &e))?;
-        conn.execute_batch(seed).map_err(|e| sql_error(names.1, &e))?;
-        let image = conn.serialize(MAIN_DB).map_err(|e| sql_error(names.1, &e))?;
-        Ok(Self { image: Arc::new(image.to_vec()) })
+        conn.execute_batch(schema)
+            .map_err(|e| sql_error(names.0, &e))?;
+        conn.execute_batch(seed)
+            .map_err(|e| sql_error(names.1, &e))?;
+        let image = conn
+            .serialize(MAIN_DB)
+            .map_err(|e| sql_error(names.1, &e))?;
+        Ok(Self {
+            image: Arc::new(image.to_vec()),
+        })
     }
 
     /// An empty database.
@@ -52,7 +58,10 @@ impl Template {
 }
 
 fn sql_error(file: &str, error: &rusqlite::Error) -> TemplateError {
-    TemplateError::Sql { file: file.to_string(), message: error.to_string() }
+    TemplateError::Sql {
+        file: file.to_string(),
+        message: error.to_string(),
+    }
 }
 
 /// Why a statement did not give a result.
@@ -102,11 +111,19 @@ impl Scratch {
 
     /// Runs a statement that returns rows, keeping at most `limit` of them
     /// (or only the first with `first_only`).
-    pub fn query(&self, sql: &str, params: &Params, limit: u32, first_only: bool) -> Result<Rows, SqlFailure> {
+    pub fn query(
+        &self,
+        sql: &str,
+        params: &Params,
+        limit: u32,
+        first_only: bool,
+    ) -> Result<Rows, SqlFailure> {
         let mut stmt = self.prepare(sql)?;
         if stmt.column_count() == 0 {
             return Err(SqlFailure::Sql {
-                message: "this statement does not return rows; use .run() instead of .get() or .all()".into(),
+                message:
+                    "this statement does not return rows; use .run() instead of .get() or .all()"
+                        .into(),
                 code: "BACKLAB_NOT_A_QUERY".into(),
             });
         }
@@ -118,7 +135,11 @@ impl Scratch {
             if rows.len() == limit as usize {
                 return Err(SqlFailure::TooManyRows { limit });
             }
-            rows.push((0..columns.len()).map(|i| SqlValue::from_ref(row.get_ref_unwrap(i))).collect());
+            rows.push(
+                (0..columns.len())
+                    .map(|i| SqlValue::from_ref(row.get_ref_unwrap(i)))
+                    .collect(),
+            );
             if first_only {
                 break;
             }
@@ -134,7 +155,10 @@ impl Scratch {
             rusqlite::Error::ExecuteReturnedResults => Ok(0),
             e => Err(self.failure(e)),
         })?;
-        Ok(Changes { changes: changes as u64, last_insert_rowid: self.conn.last_insert_rowid() })
+        Ok(Changes {
+            changes: changes as u64,
+            last_insert_rowid: self.conn.last_insert_rowid(),
+        })
     }
 
     /// Runs one or more statements without parameters.
@@ -163,14 +187,20 @@ impl Scratch {
 
     fn failure(&self, error: rusqlite::Error) -> SqlFailure {
         if let Some(reason) = self.guards.take_denial() {
-            return SqlFailure::Sql { message: reason, code: "SQLITE_AUTH".into() };
+            return SqlFailure::Sql {
+                message: reason,
+                code: "SQLITE_AUTH".into(),
+            };
         }
-        if let rusqlite::Error::SqliteFailure(e, _) = &error {
-            if e.code == ErrorCode::OperationInterrupted {
-                return SqlFailure::Interrupted;
-            }
+        if let rusqlite::Error::SqliteFailure(e, _) = &error
+            && e.code == ErrorCode::OperationInterrupted
+        {
+            return SqlFailure::Interrupted;
         }
-        SqlFailure::Sql { message: friendly_message(&error), code: error_code(&error) }
+        SqlFailure::Sql {
+            message: friendly_message(&error),
+            code: error_code(&error),
+        }
     }
 }
 
@@ -179,7 +209,10 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
     match params {
         Params::Positional(values) => {
             if values.len() != expected {
-                return Err(rusqlite::Error::InvalidParameterCount(values.len(), expected));
+                return Err(rusqlite::Error::InvalidParameterCount(
+                    values.len(),
+                    expected,
+                ));
             }
             for (i, value) in values.iter().enumerate() {
                 stmt.raw_bind_parameter(i + 1, value)?;
@@ -190,7 +223,8 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
                 let name = stmt.parameter_name(i).unwrap_or("?").to_string();
                 let key = name.trim_start_matches([':', '@', '$']);
                 let value = values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-                let value = value.ok_or_else(|| rusqlite::Error::InvalidParameterName(name.clone()))?;
+                let value =
+                    value.ok_or_else(|| rusqlite::Error::InvalidParameterName(name.clone()))?;
                 stmt.raw_bind_parameter(i, value)?;
             }
         }
@@ -200,9 +234,9 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
 
 fn friendly_message(error: &rusqlite::Error) -> String {
     match error {
-        rusqlite::Error::InvalidParameterCount(given, expected) => format!(
-            "this statement has {expected} placeholder(s) but was given {given} value(s)"
-        ),
+        rusqlite::Error::InvalidParameterCount(given, expected) => {
+            format!("this statement has {expected} placeholder(s) but was given {given} value(s)")
+        }
         rusqlite::Error::InvalidParameterName(name) => {
             format!("the statement uses {name}, but no value with that name was given")
         }
@@ -247,7 +281,6 @@ fn extended_code_name(code: i32) -> String {
     };
     name.to_string()
 }
-
 
 #[cfg(test)]
 mod tests;

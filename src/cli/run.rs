@@ -17,9 +17,22 @@ use crate::scratch::Template;
 /// is an error.
 pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let code = read(&args.file)?;
-    let schema = args.schema.as_deref().map(read).transpose()?.unwrap_or_default();
-    let seed = args.seed.as_deref().map(read).transpose()?.unwrap_or_default();
-    let names = (name(args.schema.as_deref(), "schema"), name(args.seed.as_deref(), "seed"));
+    let schema = args
+        .schema
+        .as_deref()
+        .map(read)
+        .transpose()?
+        .unwrap_or_default();
+    let seed = args
+        .seed
+        .as_deref()
+        .map(read)
+        .transpose()?
+        .unwrap_or_default();
+    let names = (
+        name(args.schema.as_deref(), "schema"),
+        name(args.seed.as_deref(), "seed"),
+    );
     let template = Template::build(&schema, &seed, (&names.0, &names.1))?;
     let request = request(args)?;
     let mut options = RunOptions::default();
@@ -32,9 +45,20 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let sandbox = Sandbox::new(Some(&data_dir.join("cache")))?;
     let scratch = template.fresh(options.limits.database_pages)?;
     let filename = name(Some(&args.file), "app.js");
-    let (outcome, _) = sandbox.run(Program { code: &code, filename: &filename }, &request, scratch, &options);
+    let (outcome, _) = sandbox.run(
+        Program {
+            code: &code,
+            filename: &filename,
+        },
+        &request,
+        scratch,
+        &options,
+    );
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&json(&request, &outcome))?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json(&request, &outcome))?
+        );
     } else {
         print!("{}", render(&outcome));
     }
@@ -46,15 +70,17 @@ fn read(path: &Path) -> anyhow::Result<String> {
 }
 
 fn name(path: Option<&Path>, fallback: &str) -> String {
-    path.and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| fallback.into())
+    path.and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| fallback.into())
 }
 
 fn request(args: &RunArgs) -> anyhow::Result<HttpRequest> {
     let mut request = HttpRequest::new(&args.method.to_uppercase(), &args.path);
     for header in &args.headers {
-        let (name, value) = header
-            .split_once(':')
-            .with_context(|| format!("the header {header:?} needs a colon, like \"Accept: application/json\""))?;
+        let (name, value) = header.split_once(':').with_context(|| {
+            format!("the header {header:?} needs a colon, like \"Accept: application/json\"")
+        })?;
         request = request.header(name.trim(), value.trim());
     }
     if let Some(body) = &args.body {
@@ -62,7 +88,10 @@ fn request(args: &RunArgs) -> anyhow::Result<HttpRequest> {
             Some(file) => read(Path::new(file))?,
             None => body.clone(),
         };
-        let has_type = request.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
+        let has_type = request
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-type"));
         if !has_type {
             let content_type = guess_type(&request.body);
             request = request.header("Content-Type", content_type);
@@ -101,19 +130,33 @@ pub fn render(outcome: &Outcome) -> String {
         }
     }
     render_trace(&mut out, &outcome.trace);
-    let mark = if outcome.verdict.is_ok() { "✓" } else { "✗" };
+    let mark = if outcome.verdict.is_ok() {
+        "✓"
+    } else {
+        "✗"
+    };
     let _ = writeln!(out, "{mark} {}", outcome.verdict.message());
     out
 }
 
 fn render_response(out: &mut String, response: &HttpResponse, duration: Duration) {
-    let _ = writeln!(out, "HTTP {} {}  ({:.1} ms)", response.status, reason(response.status), ms(duration));
+    let _ = writeln!(
+        out,
+        "HTTP {} {}  ({:.1} ms)",
+        response.status,
+        reason(response.status),
+        ms(duration)
+    );
     for (name, value) in &response.headers {
         let _ = writeln!(out, "{}: {value}", name.to_lowercase());
     }
     let body = serde_json::from_str::<serde_json::Value>(&response.body)
         .ok()
-        .filter(|_| response.header("content-type").is_some_and(|t| t.contains("json")))
+        .filter(|_| {
+            response
+                .header("content-type")
+                .is_some_and(|t| t.contains("json"))
+        })
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| response.body.clone());
     let _ = writeln!(out, "\n{body}\n");
@@ -131,19 +174,37 @@ fn render_trace(out: &mut String, trace: &Trace) {
                     (None, None) if call.call == "exec" => "done".into(),
                     (None, None) => format!("{} row(s)", call.row_count),
                 };
-                let params = if call.params.as_array().is_some_and(Vec::is_empty) { String::new() } else { format!("  {}", call.params) };
-                let _ = writeln!(out, "SQL {sql}  {}{params}\n      → {result}  ({:.2} ms)", call.sql.trim(), call.duration_us as f64 / 1000.0);
+                let params = if call.params.as_array().is_some_and(Vec::is_empty) {
+                    String::new()
+                } else {
+                    format!("  {}", call.params)
+                };
+                let _ = writeln!(
+                    out,
+                    "SQL {sql}  {}{params}\n      → {result}  ({:.2} ms)",
+                    call.sql.trim(),
+                    call.duration_us as f64 / 1000.0
+                );
             }
             Event::Log(line) => {
                 let _ = writeln!(out, "[{}] {}", line.level, line.message);
             }
             Event::Crypto(call) => {
-                let _ = writeln!(out, "crypto.{}  ({:.1} ms)", call.call, call.duration_us as f64 / 1000.0);
+                let _ = writeln!(
+                    out,
+                    "crypto.{}  ({:.1} ms)",
+                    call.call,
+                    call.duration_us as f64 / 1000.0
+                );
             }
         }
     }
     if trace.logs_dropped > 0 {
-        let _ = writeln!(out, "… {} more console line(s) dropped: the log limit was reached", trace.logs_dropped);
+        let _ = writeln!(
+            out,
+            "… {} more console line(s) dropped: the log limit was reached",
+            trace.logs_dropped
+        );
     }
     if trace.rolled_back_open_transaction {
         let _ = writeln!(out, "! a transaction was left open; it was rolled back");

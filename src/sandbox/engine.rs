@@ -46,7 +46,9 @@ fn base_config() -> Config {
     let mut config = Config::new();
     config.wasm_component_model(true);
     config.epoch_interruption(true);
-    config.max_wasm_stack(2 << 20);
+    // Wasm runs on the calling thread's stack; 1 MiB leaves room on the 2 MiB
+    // stacks of test threads and of tokio's blocking pool.
+    config.max_wasm_stack(1 << 20);
     config
 }
 
@@ -86,7 +88,12 @@ pub fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
     let mut digest = Sha256::new();
     digest.update(GUEST_WASM);
     digest.update(settings.finish().to_le_bytes());
-    let hash: String = digest.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let hash: String = digest
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     dir.join(format!("guest-{hash}.cwasm"))
 }
 
@@ -104,7 +111,9 @@ fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
 }
 
 fn store_cached(component: &Component, path: &Path) {
-    let Ok(bytes) = component.serialize() else { return };
+    let Ok(bytes) = component.serialize() else {
+        return;
+    };
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;

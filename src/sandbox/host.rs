@@ -4,10 +4,10 @@
 
 use std::time::Instant;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use rand::rngs::StdRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::Rng;
+use rand::rngs::StdRng;
 use wasmtime::component::ResourceTable;
 use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -35,7 +35,13 @@ pub struct HostState {
 }
 
 impl HostState {
-    pub fn new(wasi: WasiCtx, scratch: Scratch, limits: Limits, deadline: Instant, rng: StdRng) -> Self {
+    pub fn new(
+        wasi: WasiCtx,
+        scratch: Scratch,
+        limits: Limits,
+        deadline: Instant,
+        rng: StdRng,
+    ) -> Self {
         Self {
             wasi,
             table: ResourceTable::new(),
@@ -83,20 +89,29 @@ impl HostState {
     fn sql_failure(&mut self, sql: &str, failure: SqlFailure) -> wasmtime::Result<db::SqlError> {
         match failure {
             SqlFailure::Sql { message, code } => Ok(db::SqlError { message, code }),
-            SqlFailure::TooManyRows { limit } => {
-                Err(self.halt(Verdict::TooManyRows { limit, sql: sql.to_string() }))
-            }
+            SqlFailure::TooManyRows { limit } => Err(self.halt(Verdict::TooManyRows {
+                limit,
+                sql: sql.to_string(),
+            })),
             SqlFailure::Interrupted if Instant::now() >= self.deadline => {
-                Err(self.halt(Verdict::QueryTimeout { sql: sql.to_string() }))
+                Err(self.halt(Verdict::QueryTimeout {
+                    sql: sql.to_string(),
+                }))
             }
-            SqlFailure::Interrupted => Ok(db::SqlError { message: "interrupted".into(), code: "SQLITE_INTERRUPT".into() }),
+            SqlFailure::Interrupted => Ok(db::SqlError {
+                message: "interrupted".into(),
+                code: "SQLITE_INTERRUPT".into(),
+            }),
         }
     }
 }
 
 impl WasiView for HostState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
@@ -110,13 +125,27 @@ pub struct MemoryLimiter {
 
 impl MemoryLimiter {
     fn new(max: usize) -> Self {
-        let limits = wasmtime::StoreLimitsBuilder::new().memory_size(max).instances(32).tables(32).memories(8).build();
-        Self { limits, max, refused: false }
+        let limits = wasmtime::StoreLimitsBuilder::new()
+            .memory_size(max)
+            .instances(32)
+            .tables(32)
+            .memories(8)
+            .build();
+        Self {
+            limits,
+            max,
+            refused: false,
+        }
     }
 }
 
 impl ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.max {
             self.refused = true;
             return Ok(false);
@@ -124,7 +153,12 @@ impl ResourceLimiter for MemoryLimiter {
         self.limits.memory_growing(current, desired, maximum)
     }
 
-    fn table_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         self.limits.table_growing(current, desired, maximum)
     }
 
@@ -144,11 +178,18 @@ impl ResourceLimiter for MemoryLimiter {
 impl types::Host for HostState {}
 
 impl db::Host for HostState {
-    fn query(&mut self, sql: String, params: db::Params, first_only: bool) -> wasmtime::Result<Result<db::Rows, db::SqlError>> {
+    fn query(
+        &mut self,
+        sql: String,
+        params: db::Params,
+        first_only: bool,
+    ) -> wasmtime::Result<Result<db::Rows, db::SqlError>> {
         self.count_statement()?;
         let params = from_guest(params);
         let started = Instant::now();
-        let result = self.scratch.query(&sql, &params, self.limits.rows_per_result, first_only);
+        let result = self
+            .scratch
+            .query(&sql, &params, self.limits.rows_per_result, first_only);
         let mut call = sql_call("query", &sql, &params, started);
         match result {
             Ok(rows) => {
@@ -156,7 +197,14 @@ impl db::Host for HostState {
                 call.columns = rows.columns.clone();
                 call.rows = rows.rows.iter().take(ROWS_SHOWN).cloned().collect();
                 self.trace.events.push(Event::Sql(call));
-                Ok(Ok(db::Rows { columns: rows.columns, rows: rows.rows.into_iter().map(|r| r.into_iter().map(to_guest).collect()).collect() }))
+                Ok(Ok(db::Rows {
+                    columns: rows.columns,
+                    rows: rows
+                        .rows
+                        .into_iter()
+                        .map(|r| r.into_iter().map(to_guest).collect())
+                        .collect(),
+                }))
             }
             Err(failure) => {
                 call.error = Some(failure_text(&failure));
@@ -166,7 +214,11 @@ impl db::Host for HostState {
         }
     }
 
-    fn run(&mut self, sql: String, params: db::Params) -> wasmtime::Result<Result<db::Changes, db::SqlError>> {
+    fn run(
+        &mut self,
+        sql: String,
+        params: db::Params,
+    ) -> wasmtime::Result<Result<db::Changes, db::SqlError>> {
         self.count_statement()?;
         let params = from_guest(params);
         let started = Instant::now();
@@ -177,7 +229,10 @@ impl db::Host for HostState {
                 call.changes = Some(changes.changes);
                 call.last_insert_rowid = Some(changes.last_insert_rowid);
                 self.trace.events.push(Event::Sql(call));
-                Ok(Ok(db::Changes { changes: changes.changes, last_insert_rowid: changes.last_insert_rowid }))
+                Ok(Ok(db::Changes {
+                    changes: changes.changes,
+                    last_insert_rowid: changes.last_insert_rowid,
+                }))
             }
             Err(failure) => {
                 call.error = Some(failure_text(&failure));
@@ -216,7 +271,9 @@ impl console::Host for HostState {
             console::Level::Warn => "warn",
             console::Level::Error => "error",
         };
-        self.trace.events.push(Event::Log(LogLine { level, message }));
+        self.trace
+            .events
+            .push(Event::Log(LogLine { level, message }));
         Ok(())
     }
 }
@@ -240,10 +297,15 @@ impl crypto::Host for HostState {
         self.check_time()?;
         let started = Instant::now();
         let ok = match PasswordHash::new(&hash) {
-            Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+            Ok(parsed) => Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok(),
             Err(_) => {
                 let note = "crypto.verifyPassword: the stored value is not a password hash (was the password saved in plain text instead of with crypto.hashPassword?)";
-                self.trace.events.push(Event::Log(LogLine { level: "warn", message: note.into() }));
+                self.trace.events.push(Event::Log(LogLine {
+                    level: "warn",
+                    message: note.into(),
+                }));
                 false
             }
         };
@@ -261,7 +323,9 @@ impl crypto::Host for HostState {
 impl HostState {
     fn record_crypto(&mut self, call: &'static str, started: Instant) {
         let duration_us = micros(started);
-        self.trace.events.push(Event::Crypto(CryptoCall { call, duration_us }));
+        self.trace
+            .events
+            .push(Event::Crypto(CryptoCall { call, duration_us }));
     }
 }
 
@@ -295,14 +359,21 @@ fn failure_text(failure: &SqlFailure) -> String {
 fn params_json(params: &scratch::Params) -> serde_json::Value {
     match params {
         scratch::Params::Positional(values) => values.iter().map(SqlValue::to_json).collect(),
-        scratch::Params::Named(pairs) => pairs.iter().map(|(k, v)| (k.clone(), v.to_json())).collect(),
+        scratch::Params::Named(pairs) => pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_json()))
+            .collect(),
     }
 }
 
 fn from_guest(params: db::Params) -> scratch::Params {
     match params {
-        db::Params::Positional(values) => scratch::Params::Positional(values.into_iter().map(from_value).collect()),
-        db::Params::Named(pairs) => scratch::Params::Named(pairs.into_iter().map(|(k, v)| (k, from_value(v))).collect()),
+        db::Params::Positional(values) => {
+            scratch::Params::Positional(values.into_iter().map(from_value).collect())
+        }
+        db::Params::Named(pairs) => {
+            scratch::Params::Named(pairs.into_iter().map(|(k, v)| (k, from_value(v))).collect())
+        }
     }
 }
 

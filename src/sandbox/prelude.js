@@ -227,6 +227,7 @@
   };
 
   function utf8Length(text) {
+    if (!/[^\x00-\x7f]/.test(text)) return text.length;
     let bytes = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -273,7 +274,8 @@
     const append = (text) => {
       // A string has at least as many UTF-8 bytes as characters, so a long
       // one is refused before it is measured.
-      const size = state.size + (text.length > limits.responseBytes ? text.length : utf8Length(text));
+      const least = state.size + text.length;
+      const size = least > limits.responseBytes ? least : state.size + utf8Length(text);
       if (size > limits.responseBytes) throw tooLarge(size);
       state.size = size;
       state.chunks.push(text);

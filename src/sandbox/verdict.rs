@@ -40,21 +40,55 @@ pub enum Phase {
 pub enum Verdict {
     /// The app answered (whatever the status).
     Ok,
-    SyntaxError { message: String, location: Option<Location> },
+    SyntaxError {
+        message: String,
+        location: Option<Location>,
+    },
     /// An uncaught exception: while loading, or in a handler (answered 500).
-    Exception { name: String, message: String, location: Option<Location>, phase: Phase },
-    SqlError { message: String, sql: Option<String>, location: Option<Location> },
-    DatabaseFull { limit_bytes: u64, location: Option<Location> },
-    NoResponse { message: String },
-    Timeout { limit_ms: u64 },
-    QueryTimeout { sql: String },
-    OutOfMemory { limit_bytes: u64 },
-    StackOverflow { location: Option<Location> },
-    ResponseTooLarge { limit_bytes: u64 },
-    TooManyStatements { limit: u32 },
-    TooManyRows { limit: u32, sql: String },
+    Exception {
+        name: String,
+        message: String,
+        location: Option<Location>,
+        phase: Phase,
+    },
+    SqlError {
+        message: String,
+        sql: Option<String>,
+        location: Option<Location>,
+    },
+    DatabaseFull {
+        limit_bytes: u64,
+        location: Option<Location>,
+    },
+    NoResponse {
+        message: String,
+    },
+    Timeout {
+        limit_ms: u64,
+    },
+    QueryTimeout {
+        sql: String,
+    },
+    OutOfMemory {
+        limit_bytes: u64,
+    },
+    StackOverflow {
+        location: Option<Location>,
+    },
+    ResponseTooLarge {
+        limit_bytes: u64,
+    },
+    TooManyStatements {
+        limit: u32,
+    },
+    TooManyRows {
+        limit: u32,
+        sql: String,
+    },
     /// The sandbox itself failed; not the learner's fault.
-    Crash { detail: String },
+    Crash {
+        detail: String,
+    },
 }
 
 impl Verdict {
@@ -67,9 +101,17 @@ impl Verdict {
         match self {
             Self::Ok => "Your app answered the request.".into(),
             Self::SyntaxError { message, location } => {
-                format!("Syntax error{}: {message}. The file could not be loaded.", at(location))
+                format!(
+                    "Syntax error{}: {message}. The file could not be loaded.",
+                    at(location)
+                )
             }
-            Self::Exception { name, message, location, phase } => match phase {
+            Self::Exception {
+                name,
+                message,
+                location,
+                phase,
+            } => match phase {
                 Phase::Loading => format!(
                     "Your file threw {name}: {message}{} while loading, before any request was handled.",
                     at(location)
@@ -79,11 +121,21 @@ impl Verdict {
                     at(location)
                 ),
             },
-            Self::SqlError { message, sql, location } => {
-                let statement = sql.as_deref().map(|s| format!(" in `{}`", one_line(s))).unwrap_or_default();
+            Self::SqlError {
+                message,
+                sql,
+                location,
+            } => {
+                let statement = sql
+                    .as_deref()
+                    .map(|s| format!(" in `{}`", one_line(s)))
+                    .unwrap_or_default();
                 format!("SQL error{statement}{}: {message}.", at(location))
             }
-            Self::DatabaseFull { limit_bytes, location } => format!(
+            Self::DatabaseFull {
+                limit_bytes,
+                location,
+            } => format!(
                 "The database is full{}: this exercise allows {}. Is a loop inserting rows without end?",
                 at(location),
                 human_bytes(*limit_bytes)
@@ -133,12 +185,18 @@ pub struct VerdictView<'a> {
 
 impl<'a> From<&'a Verdict> for VerdictView<'a> {
     fn from(verdict: &'a Verdict) -> Self {
-        Self { verdict, message: verdict.message() }
+        Self {
+            verdict,
+            message: verdict.message(),
+        }
     }
 }
 
 fn at(location: &Option<Location>) -> String {
-    location.as_ref().map(|l| format!(" at {l}")).unwrap_or_default()
+    location
+        .as_ref()
+        .map(|l| format!(" at {l}"))
+        .unwrap_or_default()
 }
 
 fn one_line(sql: &str) -> String {
@@ -150,7 +208,11 @@ fn one_line(sql: &str) -> String {
 }
 
 fn human_duration(ms: u64) -> String {
-    if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{ms} ms") }
+    if ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{ms} ms")
+    }
 }
 
 /// The first place in `file` that a JavaScript stack trace mentions, e.g.
@@ -162,13 +224,19 @@ pub fn locate(stack: &str, file: &str) -> Option<Location> {
         let mut numbers = line[start..].split(|c: char| !c.is_ascii_digit());
         let line_no = numbers.next()?.parse().ok()?;
         let column = numbers.next().and_then(|n| n.parse().ok());
-        Some(Location { file: file.to_string(), line: line_no, column })
+        Some(Location {
+            file: file.to_string(),
+            line: line_no,
+            column,
+        })
     })
 }
 
 /// The limit a timeout verdict reports.
 pub fn timeout(limits: &Limits) -> Verdict {
-    Verdict::Timeout { limit_ms: duration_ms(limits.timeout) }
+    Verdict::Timeout {
+        limit_ms: duration_ms(limits.timeout),
+    }
 }
 
 fn duration_ms(d: Duration) -> u64 {
@@ -184,26 +252,39 @@ mod tests {
         let stack = "    at fail (backlab:prelude:10:3)\n    at handler (app.js:4:11)\n";
         assert_eq!(
             locate(stack, "app.js"),
-            Some(Location { file: "app.js".into(), line: 4, column: Some(11) })
+            Some(Location {
+                file: "app.js".into(),
+                line: 4,
+                column: Some(11)
+            })
         );
     }
 
     #[test]
     fn locate_accepts_a_line_without_column() {
-        assert_eq!(locate("    at app.js:7\n", "app.js").map(|l| l.line), Some(7));
+        assert_eq!(
+            locate("    at app.js:7\n", "app.js").map(|l| l.line),
+            Some(7)
+        );
         assert_eq!(locate("    at other.js:7\n", "app.js"), None);
     }
 
     #[test]
     fn timeout_reads_like_the_brief() {
         let message = timeout(&Limits::default()).message();
-        assert_eq!(message, "Your handler ran longer than 1 s — is there a loop that never ends?");
+        assert_eq!(
+            message,
+            "Your handler ran longer than 1 s — is there a loop that never ends?"
+        );
     }
 
     #[test]
     fn long_sql_is_shortened_to_one_line() {
         let sql = format!("SELECT\n  {}", "x, ".repeat(100));
         let shown = one_line(&sql);
-        assert!(shown.starts_with("SELECT x, x,") && shown.ends_with('…'), "{shown}");
+        assert!(
+            shown.starts_with("SELECT x, x,") && shown.ends_with('…'),
+            "{shown}"
+        );
     }
 }

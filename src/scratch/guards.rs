@@ -5,10 +5,10 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::limits::Limit;
-use rusqlite::Connection;
 
 /// Pragmas a learner may use: they only read the schema or switch on checks.
 const ALLOWED_PRAGMAS: &[&str] = &[

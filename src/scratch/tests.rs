@@ -26,19 +26,30 @@ fn sql_message(result: Result<impl std::fmt::Debug, SqlFailure>) -> String {
 
 #[test]
 fn fresh_copies_do_not_share_changes() {
-    let template = Template::build("CREATE TABLE t (x);", "INSERT INTO t VALUES (1);", ("s", "d")).unwrap();
+    let template = Template::build(
+        "CREATE TABLE t (x);",
+        "INSERT INTO t VALUES (1);",
+        ("s", "d"),
+    )
+    .unwrap();
     let first = template.fresh(256).unwrap();
     first.exec("INSERT INTO t VALUES (2)").unwrap();
     let second = template.fresh(256).unwrap();
-    let rows = second.query("SELECT count(*) AS n FROM t", &none(), 10, false).unwrap();
+    let rows = second
+        .query("SELECT count(*) AS n FROM t", &none(), 10, false)
+        .unwrap();
     assert_eq!(rows.rows, vec![vec![SqlValue::Integer(1)]]);
 }
 
 #[test]
 fn template_errors_name_the_file() {
-    let err = Template::build("CREATE TABLE t (x);", "INSERT INTO nope VALUES (1);", ("schema.sql", "seed.sql"))
-        .err()
-        .unwrap();
+    let err = Template::build(
+        "CREATE TABLE t (x);",
+        "INSERT INTO nope VALUES (1);",
+        ("schema.sql", "seed.sql"),
+    )
+    .err()
+    .unwrap();
     assert_eq!(err.to_string(), "seed.sql: no such table: nope");
 }
 
@@ -46,24 +57,43 @@ fn template_errors_name_the_file() {
 fn positional_and_named_parameters_bind() {
     let db = todos();
     let by_position = db
-        .query("SELECT title FROM todos WHERE id = ?", &Params::Positional(vec![SqlValue::Integer(2)]), 10, false)
+        .query(
+            "SELECT title FROM todos WHERE id = ?",
+            &Params::Positional(vec![SqlValue::Integer(2)]),
+            10,
+            false,
+        )
         .unwrap();
     assert_eq!(by_position.rows, vec![vec![SqlValue::Text("bread".into())]]);
     let named = Params::Named(vec![("title".into(), SqlValue::Text("eggs".into()))]);
-    let changes = db.run("INSERT INTO todos (title) VALUES (@title)", &named).unwrap();
-    assert_eq!(changes, Changes { changes: 1, last_insert_rowid: 3 });
+    let changes = db
+        .run("INSERT INTO todos (title) VALUES (@title)", &named)
+        .unwrap();
+    assert_eq!(
+        changes,
+        Changes {
+            changes: 1,
+            last_insert_rowid: 3
+        }
+    );
 }
 
 #[test]
 fn wrong_parameter_count_is_explained() {
-    let message = sql_message(todos().query("SELECT * FROM todos WHERE id = ?", &none(), 10, false));
-    assert_eq!(message, "this statement has 1 placeholder(s) but was given 0 value(s)");
+    let message =
+        sql_message(todos().query("SELECT * FROM todos WHERE id = ?", &none(), 10, false));
+    assert_eq!(
+        message,
+        "this statement has 1 placeholder(s) but was given 0 value(s)"
+    );
 }
 
 #[test]
 fn constraint_errors_keep_their_code() {
     let db = todos();
-    let err = db.run("INSERT INTO todos (title) VALUES ('milk')", &none()).unwrap_err();
+    let err = db
+        .run("INSERT INTO todos (title) VALUES ('milk')", &none())
+        .unwrap_err();
     assert_eq!(
         err,
         SqlFailure::Sql {
@@ -76,7 +106,10 @@ fn constraint_errors_keep_their_code() {
 #[test]
 fn attach_is_refused() {
     let message = sql_message(todos().exec("ATTACH DATABASE '/tmp/backlab-attach.db' AS other"));
-    assert_eq!(message, "ATTACH is not allowed here: each exercise works on its own single database");
+    assert_eq!(
+        message,
+        "ATTACH is not allowed here: each exercise works on its own single database"
+    );
 }
 
 #[test]
@@ -89,26 +122,38 @@ fn vacuum_into_cannot_write_a_file() {
 
 #[test]
 fn load_extension_is_refused() {
-    let message = sql_message(todos().query("SELECT load_extension('/tmp/evil.so')", &none(), 10, false));
-    assert_eq!(message, "load_extension() is not allowed here: the sandbox cannot load code into SQLite");
+    let message =
+        sql_message(todos().query("SELECT load_extension('/tmp/evil.so')", &none(), 10, false));
+    assert_eq!(
+        message,
+        "load_extension() is not allowed here: the sandbox cannot load code into SQLite"
+    );
 }
 
 #[test]
 fn writable_schema_is_refused() {
     let message = sql_message(todos().exec("PRAGMA writable_schema = ON"));
-    assert!(message.starts_with("PRAGMA writable_schema is not allowed here"), "{message}");
+    assert!(
+        message.starts_with("PRAGMA writable_schema is not allowed here"),
+        "{message}"
+    );
 }
 
 #[test]
 fn schema_pragmas_are_allowed() {
-    let rows = todos().query("PRAGMA table_info(todos)", &none(), 10, false).unwrap();
+    let rows = todos()
+        .query("PRAGMA table_info(todos)", &none(), 10, false)
+        .unwrap();
     assert_eq!(rows.rows.len(), 3);
 }
 
 #[test]
 fn too_many_rows_stops_the_query() {
     let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
-    assert_eq!(todos().query(sql, &none(), 50, false), Err(SqlFailure::TooManyRows { limit: 50 }));
+    assert_eq!(
+        todos().query(sql, &none(), 50, false),
+        Err(SqlFailure::TooManyRows { limit: 50 })
+    );
 }
 
 #[test]
@@ -122,8 +167,12 @@ fn first_only_reads_one_row_past_the_cap() {
 fn a_runaway_query_is_interrupted_at_the_deadline() {
     let db = todos();
     db.set_deadline(Some(Instant::now() + Duration::from_millis(50)));
-    let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
-    assert_eq!(db.query(sql, &none(), 10, false), Err(SqlFailure::Interrupted));
+    let sql =
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+    assert_eq!(
+        db.query(sql, &none(), 10, false),
+        Err(SqlFailure::Interrupted)
+    );
 }
 
 #[test]
@@ -136,7 +185,9 @@ fn the_database_cannot_grow_past_its_page_cap() {
     assert_eq!(
         err,
         SqlFailure::Sql {
-            message: "database or disk is full: this exercise's database has reached its size limit".into(),
+            message:
+                "database or disk is full: this exercise's database has reached its size limit"
+                    .into(),
             code: "SQLITE_FULL".into()
         }
     );
@@ -147,6 +198,8 @@ fn an_open_transaction_is_rolled_back() {
     let db = todos();
     db.exec("BEGIN; DELETE FROM todos;").unwrap();
     assert!(db.end_open_transaction());
-    let rows = db.query("SELECT count(*) FROM todos", &none(), 10, false).unwrap();
+    let rows = db
+        .query("SELECT count(*) FROM todos", &none(), 10, false)
+        .unwrap();
     assert_eq!(rows.rows, vec![vec![SqlValue::Integer(2)]]);
 }

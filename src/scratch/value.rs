@@ -31,7 +31,9 @@ impl SqlValue {
         match self {
             Self::Null => serde_json::Value::Null,
             Self::Integer(i) => (*i).into(),
-            Self::Real(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into),
+            Self::Real(f) => {
+                serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, Into::into)
+            }
             Self::Text(t) => t.clone().into(),
             Self::Blob(b) => serde_json::json!({ "blob": hex(b) }),
         }
@@ -68,7 +70,10 @@ mod tests {
     fn values_become_json() {
         assert_eq!(SqlValue::Integer(3).to_json(), serde_json::json!(3));
         assert_eq!(SqlValue::Text("a".into()).to_json(), serde_json::json!("a"));
-        assert_eq!(SqlValue::Blob(vec![1, 255]).to_json(), serde_json::json!({"blob": "01ff"}));
+        assert_eq!(
+            SqlValue::Blob(vec![1, 255]).to_json(),
+            serde_json::json!({"blob": "01ff"})
+        );
         assert_eq!(SqlValue::Real(f64::NAN).to_json(), serde_json::Value::Null);
     }
 }

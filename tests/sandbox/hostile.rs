@@ -1,0 +1,228 @@
+//! Hostile programs: each ends with its exact verdict inside its limits, and
+//! the next run works.
+
+use backlab::sandbox::{HttpRequest, Verdict};
+use serde_json::json;
+
+use crate::util::{get, json, next_run_works, quick, run, run_with};
+
+fn verdict_of(code: &str) -> Verdict {
+    let outcome = run_with(code, get("/"), &quick());
+    assert!(
+        outcome.duration.as_secs() < 10,
+        "took {:?}",
+        outcome.duration
+    );
+    outcome.verdict
+}
+
+#[test]
+fn an_endless_loop_at_the_top_level_times_out() {
+    assert_eq!(
+        verdict_of("while (true) {}"),
+        Verdict::Timeout { limit_ms: 300 }
+    );
+    next_run_works();
+}
+
+#[test]
+fn an_endless_loop_in_a_handler_times_out() {
+    let verdict = verdict_of(r#"app.get("/", (req, res) => { for (;;) {} });"#);
+    assert_eq!(verdict, Verdict::Timeout { limit_ms: 300 });
+    assert_eq!(
+        verdict.message(),
+        "Your handler ran longer than 300 ms — is there a loop that never ends?"
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_memory_bomb_runs_out_of_memory() {
+    let code = r#"app.get("/", (req, res) => { const hoard = []; while (true) hoard.push(new Array(100000).fill(7)); });"#;
+    assert_eq!(
+        verdict_of(code),
+        Verdict::OutOfMemory {
+            limit_bytes: 64 << 20
+        }
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_string_hoard_runs_out_of_memory() {
+    let code = r#"const parts = []; while (true) parts.push("x".repeat(1000000) + parts.length);"#;
+    assert_eq!(
+        verdict_of(code),
+        Verdict::OutOfMemory {
+            limit_bytes: 64 << 20
+        }
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_doubling_string_stops_at_the_engine_limit() {
+    let verdict = verdict_of(r#"let s = "x"; while (true) s += s;"#);
+    assert!(
+        matches!(&verdict, Verdict::Exception { name, message, .. } if name == "InternalError" && message == "string too long"),
+        "{verdict:?}"
+    );
+    next_run_works();
+}
+
+#[test]
+fn unbounded_recursion_is_a_stack_overflow() {
+    let code = "function down(n) {\n  return down(n + 1) + 1;\n}\napp.get(\"/\", (req, res) => res.json(down(0)));";
+    let verdict = verdict_of(code);
+    assert!(
+        matches!(verdict, Verdict::StackOverflow { .. }),
+        "{verdict:?}"
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_100_mb_response_is_refused() {
+    let code = r#"app.get("/", (req, res) => res.send("x".repeat(100 * 1024 * 1024)));"#;
+    let verdict = verdict_of(code);
+    assert_eq!(
+        verdict,
+        Verdict::OutOfMemory {
+            limit_bytes: 64 << 20
+        }
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_response_written_in_chunks_past_the_limit_is_too_large() {
+    let code = r#"app.get("/", (req, res) => { const mb = "x".repeat(1024 * 1024); for (let i = 0; i < 100; i++) res.write(mb); res.end(); });"#;
+    assert_eq!(
+        verdict_of(code),
+        Verdict::ResponseTooLarge {
+            limit_bytes: 1 << 20
+        }
+    );
+    next_run_works();
+}
+
+#[test]
+fn a_console_flood_keeps_only_the_log_limit() {
+    let code = r#"app.get("/", (req, res) => { for (let i = 0; i < 20000; i++) console.log("line " + i + " " + "x".repeat(40)); res.send("done"); });"#;
+    let outcome = run_with(code, get("/"), &quick());
+    assert_eq!(outcome.verdict, Verdict::Ok);
+    let kept: usize = outcome.trace.logs().map(|l| l.message.len()).sum();
+    assert!(kept <= 64 << 10, "kept {kept} bytes");
+    assert_eq!(
+        outcome.trace.logs().count() as u64 + outcome.trace.logs_dropped,
+        20000
+    );
+    next_run_works();
+}
+
+fn sql_error(code: &str) -> String {
+    match verdict_of(code) {
+        Verdict::SqlError { message, .. } => message,
+        other => panic!("expected an SQL error, got {other:?}"),
+    }
+}
+
+#[test]
+fn attach_database_is_refused() {
+    let message = sql_error(r#"db.exec("ATTACH DATABASE '/tmp/backlab-evil.db' AS evil");"#);
+    assert_eq!(
+        message,
+        "ATTACH is not allowed here: each exercise works on its own single database"
+    );
+    assert!(!std::path::Path::new("/tmp/backlab-evil.db").exists());
+    next_run_works();
+}
+
+#[test]
+fn load_extension_is_refused() {
+    let message = sql_error(
+        r#"app.get("/", (req, res) => res.json(db.prepare("SELECT load_extension('/usr/lib/evil.so')").get()));"#,
+    );
+    assert_eq!(
+        message,
+        "load_extension() is not allowed here: the sandbox cannot load code into SQLite"
+    );
+    next_run_works();
+}
+
+#[test]
+fn writable_schema_is_refused() {
+    let message =
+        sql_error(r#"db.exec("PRAGMA writable_schema = 1; UPDATE sqlite_master SET sql = 'x'");"#);
+    assert!(
+        message.starts_with("PRAGMA writable_schema is not allowed here"),
+        "{message}"
+    );
+    next_run_works();
+}
+
+#[test]
+fn an_endless_recursive_cte_is_stopped() {
+    let sql =
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+    let code = format!(r#"app.get("/", (req, res) => res.json(db.prepare("{sql}").get()));"#);
+    assert_eq!(verdict_of(&code), Verdict::QueryTimeout { sql: sql.into() });
+    next_run_works();
+}
+
+#[test]
+fn inserting_until_the_database_is_full_stops_there() {
+    let code = r#"app.get("/", (req, res) => { const add = db.prepare("INSERT INTO blobs VALUES (randomblob(200000))"); while (true) add.run(); });"#;
+    match verdict_of(code) {
+        Verdict::DatabaseFull { limit_bytes, .. } => assert_eq!(limit_bytes, 10 << 20),
+        other => panic!("expected a full database, got {other:?}"),
+    }
+    next_run_works();
+}
+
+#[test]
+fn a_query_in_an_endless_loop_hits_the_statement_limit() {
+    let code = r#"app.get("/", (req, res) => { while (true) db.prepare("SELECT 1").get(); });"#;
+    assert_eq!(verdict_of(code), Verdict::TooManyStatements { limit: 500 });
+    next_run_works();
+}
+
+#[test]
+fn a_huge_result_hits_the_row_limit() {
+    let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
+    let code = format!(r#"app.get("/", (req, res) => res.json(db.prepare("{sql}").all()));"#);
+    assert_eq!(
+        verdict_of(&code),
+        Verdict::TooManyRows {
+            limit: 1000,
+            sql: sql.into()
+        }
+    );
+    next_run_works();
+}
+
+#[test]
+fn node_and_quickjs_escape_hatches_do_not_exist() {
+    let code = r#"app.get("/", (req, res) => res.json([typeof require, typeof process, typeof fetch, typeof std, typeof os, typeof XMLHttpRequest, typeof WebAssembly]));"#;
+    let outcome = run(code, get("/"));
+    assert_eq!(
+        json(&outcome),
+        json!([
+            "undefined",
+            "undefined",
+            "undefined",
+            "undefined",
+            "undefined",
+            "undefined",
+            "undefined"
+        ])
+    );
+    let reach = run(r#"const fs = require("fs");"#, HttpRequest::new("GET", "/"));
+    match reach.verdict {
+        Verdict::Exception { name, message, .. } => assert_eq!(
+            (name.as_str(), message.as_str()),
+            ("ReferenceError", "require is not defined")
+        ),
+        other => panic!("{other:?}"),
+    }
+}

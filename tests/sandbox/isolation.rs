@@ -1,0 +1,49 @@
+//! Nothing leaks from one run into the next: each request gets a fresh store,
+//! instance and JavaScript context.
+
+use serde_json::json;
+
+use crate::util::{get, json, next_run_works, run};
+
+#[test]
+fn a_global_set_in_one_run_is_gone_in_the_next() {
+    let code = r#"globalThis.visits = (globalThis.visits || 0) + 1; app.get("/", (req, res) => res.json(visits));"#;
+    assert_eq!(json(&run(code, get("/"))), json!(1));
+    assert_eq!(json(&run(code, get("/"))), json!(1));
+}
+
+#[test]
+fn monkey_patching_affects_nothing_after() {
+    let hostile = r#"
+Object.prototype.hacked = "yes";
+Array.prototype.map = () => "broken";
+JSON.stringify = () => "broken";
+app.get = () => { throw new Error("no routes for you"); };
+globalThis.db = null;"#;
+    let outcome = run(hostile, get("/"));
+    assert_eq!(outcome.response.map(|r| r.status), Some(404));
+    let check = r#"app.get("/", (req, res) => res.json({ hacked: ({}).hacked === undefined, map: [1].map((x) => x + 1), db: typeof db.prepare }));"#;
+    assert_eq!(
+        json(&run(check, get("/"))),
+        json!({ "hacked": true, "map": [2], "db": "function" })
+    );
+    next_run_works();
+}
+
+#[test]
+fn database_changes_stay_in_their_own_copy() {
+    run(
+        r#"app.get("/", (req, res) => { db.exec("DELETE FROM todos; DROP TABLE users;"); res.end(); });"#,
+        get("/"),
+    );
+    next_run_works();
+}
+
+#[test]
+fn the_host_bridge_is_hidden_from_learners() {
+    let code = r#"app.get("/", (req, res) => res.json([typeof __host, typeof __limits, typeof globalThis.__backlab_dispatch]));"#;
+    assert_eq!(
+        json(&run(code, get("/"))),
+        json!(["undefined", "undefined", "function"])
+    );
+}

@@ -1,0 +1,8 @@
+//! Integration tests of the real sandbox: the real guest in wasmtime, a real
+//! scratch SQLite database, the real prelude.
+
+mod api;
+mod database;
+mod hostile;
+mod isolation;
+mod util;
