@@ -13,6 +13,7 @@ pub mod trace;
 pub mod verdict;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use wasmtime::component::{HasSelf, Linker};
@@ -126,6 +127,8 @@ pub struct Outcome {
 pub struct Sandbox {
     engine: Engine,
     pre: HandlerPre<HostState>,
+    /// `PRELUDE` compiled to QuickJS bytecode by the guest, once.
+    prelude: Arc<[u8]>,
 }
 
 impl Sandbox {
@@ -141,7 +144,8 @@ impl Sandbox {
         Handler::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state).map_err(link)?;
         let pre = linker.instantiate_pre(&component).map_err(link)?;
         let pre = HandlerPre::new(pre).map_err(link)?;
-        Ok(Self { engine, pre })
+        let prelude = compile_prelude(&engine, &pre)?;
+        Ok(Self { engine, pre, prelude })
     }
 
     /// Answers one request with the learner's program on `scratch`, in a
@@ -192,7 +196,7 @@ impl Sandbox {
     ) -> wasmtime::Result<Result<types::Response, types::JsError>> {
         let handler = self.pre.instantiate(&mut *store)?;
         let program = types::Program {
-            prelude: PRELUDE.to_string(),
+            prelude: self.prelude.to_vec(),
             code: program.code.to_string(),
             filename: program.filename.to_string(),
             limits: types::Limits {
@@ -209,6 +213,23 @@ impl Sandbox {
             body: request.body.clone(),
         };
         handler.call_handle(&mut *store, &program, &request)
+    }
+}
+
+/// Has the guest compile the prelude to bytecode, in a store of its own.
+fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
+    let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
+    let scratch = crate::scratch::Template::empty().fresh(16).map_err(|e| fail(e.to_string()))?;
+    let limits = Limits::default();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let state = HostState::new(clock::wasi(Mode::Live), scratch, limits, deadline, clock::rng(Mode::Live));
+    let mut store = Store::new(engine, state);
+    store.set_epoch_deadline(ticks(Duration::from_secs(30)));
+    let handler = pre.instantiate(&mut store).map_err(|e| fail(e.to_string()))?;
+    match handler.call_compile_prelude(&mut store, PRELUDE) {
+        Ok(Ok(bytecode)) => Ok(bytecode.into()),
+        Ok(Err(error)) => Err(fail(format!("{}: {}\n{}", error.name, error.message, error.stack))),
+        Err(trap) => Err(fail(trap.to_string())),
     }
 }
 

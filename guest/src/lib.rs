@@ -5,8 +5,8 @@
 //! framework can change without rebuilding this guest.
 
 use rquickjs::{
-    Array, BigInt, Context, Ctx, Function, Object, Runtime, TypedArray, Value,
-    context::EvalOptions, prelude::Coerced,
+    Array, BigInt, Context, Ctx, Function, Module, Object, Runtime, TypedArray, Value,
+    context::EvalOptions, module::WriteOptions, prelude::Coerced,
 };
 
 wit_bindgen::generate!({ world: "handler", path: "wit" });
@@ -17,6 +17,16 @@ use backlab::sandbox::{console, crypto, db};
 struct Sandbox;
 
 impl Guest for Sandbox {
+    fn compile_prelude(source: String) -> Result<Vec<u8>, JsError> {
+        let runtime = Runtime::new().map_err(|e| internal(&e))?;
+        let context = Context::full(&runtime).map_err(|e| internal(&e))?;
+        context.with(|ctx| {
+            let module = Module::declare(ctx.clone(), PRELUDE_NAME, source).map_err(|e| caught(&ctx, e))?;
+            let options = WriteOptions { strip_source: true, ..WriteOptions::default() };
+            module.write(options).map_err(|e| caught(&ctx, e))
+        })
+    }
+
     fn handle(program: Program, request: Request) -> Result<Response, JsError> {
         let runtime = Runtime::new().map_err(|e| internal(&e))?;
         apply_limits(&runtime, &program.limits);
@@ -38,7 +48,7 @@ fn run(ctx: &Ctx<'_>, program: &Program, request: Request) -> Result<Response, J
     globals.set("__host", host).map_err(|e| caught(ctx, e))?;
     let limits = limits_object(ctx, &program.limits).map_err(|e| caught(ctx, e))?;
     globals.set("__limits", limits).map_err(|e| caught(ctx, e))?;
-    eval(ctx, &program.prelude, "backlab:prelude")?;
+    load_prelude(ctx, &program.prelude)?;
     eval(ctx, &program.code, &program.filename)?;
     let dispatch: Function = globals
         .get("__backlab_dispatch")
@@ -49,6 +59,19 @@ fn run(ctx: &Ctx<'_>, program: &Program, request: Request) -> Result<Response, J
     let finish: Function = outcome.get("finish").map_err(|e| caught(ctx, e))?;
     let response: Object = finish.call(()).map_err(|e| caught(ctx, e))?;
     response_from(ctx, &response)
+}
+
+/// The prelude's name in stack traces.
+const PRELUDE_NAME: &str = "backlab:prelude";
+
+fn load_prelude(ctx: &Ctx<'_>, bytecode: &[u8]) -> Result<(), JsError> {
+    // SAFETY: QuickJS trusts bytecode it reads. This bytecode was written by
+    // `compile_prelude` of this same guest binary, on the host's behalf,
+    // from the host's own prelude; learner code never reaches this path.
+    let module = unsafe { Module::load(ctx.clone(), bytecode) }.map_err(|e| caught(ctx, e))?;
+    let (_, promise) = module.eval().map_err(|e| caught(ctx, e))?;
+    while ctx.execute_pending_job() {}
+    promise.finish::<()>().map_err(|e| caught(ctx, e))
 }
 
 fn eval(ctx: &Ctx<'_>, source: &str, filename: &str) -> Result<(), JsError> {
