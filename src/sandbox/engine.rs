@@ -18,6 +18,9 @@ pub const GUEST_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backlab_
 /// How often the epoch advances; deadlines are whole ticks.
 pub const TICK: Duration = Duration::from_millis(5);
 
+/// Bytes of each memory slot kept mapped between runs.
+const KEEP_RESIDENT: usize = 2 << 20;
+
 /// Runs that may be alive at once; the pool reserves this many slots.
 const POOL_SLOTS: u32 = 64;
 
@@ -59,6 +62,10 @@ fn pool() -> PoolingAllocationConfig {
     pool.total_memories(POOL_SLOTS * 2);
     pool.total_tables(POOL_SLOTS * 8);
     pool.max_memory_size(Limits::MAX_GUEST_MEMORY);
+    // Keep the first pages of each slot mapped and zero them on reuse: cheaper
+    // than giving them back to the kernel and faulting them in again.
+    pool.linear_memory_keep_resident(KEEP_RESIDENT);
+    pool.table_keep_resident(64 << 10);
     pool
 }
 
