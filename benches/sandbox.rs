@@ -41,16 +41,23 @@ fn main() {
     let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-cache");
     let sandbox = Sandbox::new(Some(&cache)).expect("sandbox");
     let template = Template::build(SCHEMA, SEED, ("schema.sql", "seed.sql")).expect("template");
-    let program = Program { code: HANDLER, filename: "app.js" };
+    let program = Program {
+        code: HANDLER,
+        filename: "app.js",
+    };
     let request = HttpRequest::new("GET", "/todos?owner=ada");
     let options = RunOptions::default();
     println!("{:<62} {:>10} {:>10} {:>6}", "figure", "median", "p90", "n");
 
-    let fresh = measure("one fresh request (copy db, instance, context, handler, 1 query)", 400, || {
-        let scratch = template.fresh(2560).expect("copy");
-        let (outcome, _) = sandbox.run(program, &request, scratch, &options);
-        assert_eq!(outcome.verdict, Verdict::Ok);
-    });
+    let fresh = measure(
+        "one fresh request (copy db, instance, context, handler, 1 query)",
+        400,
+        || {
+            let scratch = template.fresh(2560).expect("copy");
+            let (outcome, _) = sandbox.run(program, &request, scratch, &options);
+            assert_eq!(outcome.verdict, Verdict::Ok);
+        },
+    );
     measure("  of which: a fresh copy of the database", 2000, || {
         template.fresh(2560).expect("copy");
     });
@@ -62,21 +69,38 @@ fn main() {
             scratch = back;
         }
     });
-    measure("load the cached compiled guest (engine + deserialize + link)", 40, || {
-        Sandbox::new(Some(&cache)).expect("sandbox");
-    });
+    measure(
+        "load the cached compiled guest (engine + deserialize + link)",
+        40,
+        || {
+            Sandbox::new(Some(&cache)).expect("sandbox");
+        },
+    );
     let dir = scratch_files();
-    measure("cold start of `backlab run` (whole process, cached guest)", 20, || {
-        let status = Command::new(env!("CARGO_BIN_EXE_backlab"))
-            .args(["run", "app.js", "--schema", "schema.sql", "--seed", "seed.sql", "GET", "/todos?owner=ada"])
-            .arg("--data-dir")
-            .arg(cache.parent().unwrap_or(&cache))
-            .current_dir(&dir)
-            .stdout(std::process::Stdio::null())
-            .status()
-            .expect("backlab runs");
-        assert!(status.success());
-    });
+    measure(
+        "cold start of `backlab run` (whole process, cached guest)",
+        20,
+        || {
+            let status = Command::new(env!("CARGO_BIN_EXE_backlab"))
+                .args([
+                    "run",
+                    "app.js",
+                    "--schema",
+                    "schema.sql",
+                    "--seed",
+                    "seed.sql",
+                    "GET",
+                    "/todos?owner=ada",
+                ])
+                .arg("--data-dir")
+                .arg(cache.parent().unwrap_or(&cache))
+                .current_dir(&dir)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("backlab runs");
+            assert!(status.success());
+        },
+    );
     println!(
         "\nper request when ten share a database: {:.3} ms ({:.2}x a fresh request); target for a fresh request: 0.400 ms ({:.2}x)",
         ms(ten) / 10.0,
@@ -100,7 +124,11 @@ fn measure(name: &str, n: usize, mut f: impl FnMut()) -> Duration {
     samples.sort();
     let median = samples[n / 2];
     let p90 = samples[n * 9 / 10];
-    println!("{name:<62} {:>7.3} ms {:>7.3} ms {n:>6}", ms(median), ms(p90));
+    println!(
+        "{name:<62} {:>7.3} ms {:>7.3} ms {n:>6}",
+        ms(median),
+        ms(p90)
+    );
     median
 }
 

@@ -145,7 +145,11 @@ impl Sandbox {
         let pre = linker.instantiate_pre(&component).map_err(link)?;
         let pre = HandlerPre::new(pre).map_err(link)?;
         let prelude = compile_prelude(&engine, &pre)?;
-        Ok(Self { engine, pre, prelude })
+        Ok(Self {
+            engine,
+            pre,
+            prelude,
+        })
     }
 
     /// Answers one request with the learner's program on `scratch`, in a
@@ -219,16 +223,29 @@ impl Sandbox {
 /// Has the guest compile the prelude to bytecode, in a store of its own.
 fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
     let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
-    let scratch = crate::scratch::Template::empty().fresh(16).map_err(|e| fail(e.to_string()))?;
+    let scratch = crate::scratch::Template::empty()
+        .fresh(16)
+        .map_err(|e| fail(e.to_string()))?;
     let limits = Limits::default();
     let deadline = Instant::now() + Duration::from_secs(30);
-    let state = HostState::new(clock::wasi(Mode::Live), scratch, limits, deadline, clock::rng(Mode::Live));
+    let state = HostState::new(
+        clock::wasi(Mode::Live),
+        scratch,
+        limits,
+        deadline,
+        clock::rng(Mode::Live),
+    );
     let mut store = Store::new(engine, state);
     store.set_epoch_deadline(ticks(Duration::from_secs(30)));
-    let handler = pre.instantiate(&mut store).map_err(|e| fail(e.to_string()))?;
+    let handler = pre
+        .instantiate(&mut store)
+        .map_err(|e| fail(e.to_string()))?;
     match handler.call_compile_prelude(&mut store, PRELUDE) {
         Ok(Ok(bytecode)) => Ok(bytecode.into()),
-        Ok(Err(error)) => Err(fail(format!("{}: {}\n{}", error.name, error.message, error.stack))),
+        Ok(Err(error)) => Err(fail(format!(
+            "{}: {}\n{}",
+            error.name, error.message, error.stack
+        ))),
         Err(trap) => Err(fail(trap.to_string())),
     }
 }
