@@ -154,7 +154,10 @@ impl Sandbox {
 
     /// Answers one request with the learner's program on `scratch`, in a
     /// fresh store and instance. The database comes back with the outcome,
-    /// so several requests can share it.
+    /// so several requests can share it. The guest runs on the calling
+    /// thread's stack and may use 1 MiB of it: call this from a thread with
+    /// at least 2 MiB (Rust's default for spawned threads and tokio's
+    /// blocking pool).
     pub fn run(
         &self,
         program: Program<'_>,

@@ -48,8 +48,10 @@ impl Limits {
         heap.saturating_add(32 << 20)
     }
 
-    /// Bytes of native stack the JavaScript interpreter may use before it
-    /// reports "stack overflow"; below the guest's 1 MiB shadow stack.
+    /// Bytes of stack QuickJS is told it may use. Under WASI QuickJS cannot
+    /// measure its own stack, so in practice deep recursion ends at
+    /// wasmtime's wasm stack limit (1 MiB, roughly 2,000 nested JavaScript
+    /// calls), which is judged a stack overflow; this is the backstop.
     pub fn stack_bytes(&self) -> u64 {
         768 << 10
     }
