@@ -22,16 +22,18 @@ use wasmtime::{Engine, Store};
 use bindings::backlab::sandbox::types;
 use bindings::{Handler, HandlerPre};
 pub use clock::Mode;
-pub use engine::{EngineError, TICK};
+use clock::Randomness;
+pub use engine::EngineError;
+use engine::TICK;
 use host::HostState;
 pub use limits::Limits;
 use trace::Trace;
 pub use verdict::Verdict;
 
-use crate::scratch::Scratch;
+use crate::scratch::{Scratch, Template};
 
 /// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
-pub const PRELUDE: &str = include_str!("sandbox/prelude.js");
+const PRELUDE: &str = include_str!("sandbox/prelude.js");
 
 /// An HTTP request as the learner's app receives it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -167,19 +169,7 @@ impl Sandbox {
     ) -> (Outcome, Scratch) {
         let started = Instant::now();
         let limits = &options.limits;
-        let deadline = started + limits.timeout;
-        scratch.set_deadline(Some(deadline));
-        let state = HostState::new(
-            clock::wasi(options.mode),
-            scratch,
-            limits.clone(),
-            deadline,
-            clock::rng(options.mode),
-        );
-        let mut store = Store::new(&self.engine, state);
-        store.limiter(|state| &mut state.memory);
-        store.set_epoch_deadline(ticks(limits.timeout));
-        store.epoch_deadline_trap();
+        let mut store = new_store(&self.engine, scratch, *limits, options.mode);
         let result = self.call(&mut store, program, request, limits);
         let (verdict, response) = judge::judge(result, store.data(), program.filename);
         let mut state = store.into_data();
@@ -203,43 +193,60 @@ impl Sandbox {
     ) -> wasmtime::Result<Result<types::Response, types::JsError>> {
         let handler = self.pre.instantiate(&mut *store)?;
         let program = types::Program {
-            prelude: self.prelude.to_vec(),
-            code: program.code.to_string(),
-            filename: program.filename.to_string(),
+            prelude: &self.prelude,
+            code: program.code,
+            filename: program.filename,
             limits: types::Limits {
                 memory_bytes: limits.memory_bytes,
-                stack_bytes: limits.stack_bytes(),
                 response_bytes: limits.response_bytes,
-                log_bytes: limits.log_bytes,
             },
         };
+        let headers: Vec<(&str, &str)> = request
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         let request = types::Request {
-            method: request.method.clone(),
-            url: request.url.clone(),
-            headers: request.headers.clone(),
-            body: request.body.clone(),
+            method: &request.method,
+            url: &request.url,
+            headers: &headers,
+            body: &request.body,
         };
-        handler.call_handle(&mut *store, &program, &request)
+        handler.call_handle(&mut *store, program, request)
     }
+}
+
+/// A store for one run: the host state, its memory limiter, and a deadline
+/// (`limits.timeout` from now) for both the guest and the database.
+fn new_store(engine: &Engine, scratch: Scratch, limits: Limits, mode: Mode) -> Store<HostState> {
+    let timeout = limits.timeout;
+    let deadline = Instant::now() + timeout;
+    scratch.set_deadline(Some(deadline));
+    let state = HostState::new(
+        clock::wasi(mode),
+        scratch,
+        limits,
+        deadline,
+        Randomness::new(mode),
+    );
+    let mut store = Store::new(engine, state);
+    store.limiter(|state| &mut state.memory);
+    store.set_epoch_deadline(ticks(timeout));
+    store.epoch_deadline_trap();
+    store
 }
 
 /// Has the guest compile the prelude to bytecode, in a store of its own.
 fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
     let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
-    let scratch = crate::scratch::Template::empty()
+    let scratch = Template::empty()
         .fresh(16)
         .map_err(|e| fail(e.to_string()))?;
-    let limits = Limits::default();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let state = HostState::new(
-        clock::wasi(Mode::Live),
-        scratch,
-        limits,
-        deadline,
-        clock::rng(Mode::Live),
-    );
-    let mut store = Store::new(engine, state);
-    store.set_epoch_deadline(ticks(Duration::from_secs(30)));
+    let limits = Limits {
+        timeout: Duration::from_secs(30),
+        ..Limits::default()
+    };
+    let mut store = new_store(engine, scratch, limits, Mode::Live);
     let handler = pre
         .instantiate(&mut store)
         .map_err(|e| fail(e.to_string()))?;

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use rusqlite::{Connection, ErrorCode, MAIN_DB, Statement};
 
-pub use guards::Guards;
+use guards::Guards;
 pub use value::SqlValue;
 
 /// A failure building the template database from the author's files.

@@ -18,22 +18,27 @@ fn backlab(args: &[&str]) -> Output {
         .expect("backlab starts")
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-#[test]
-fn run_prints_response_sql_logs_and_verdict() {
-    let output = backlab(&[
+/// `backlab run app.js` on the fixture's schema and seed, then `args`.
+fn run_todos(args: &[&str]) -> Output {
+    let mut all = vec![
         "run",
         "app.js",
         "--schema",
         "schema.sql",
         "--seed",
         "seed.sql",
-        "GET",
-        "/todos",
-    ]);
+    ];
+    all.extend_from_slice(args);
+    backlab(&all)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn run_prints_response_sql_logs_and_verdict() {
+    let output = run_todos(&["GET", "/todos"]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     assert!(text.starts_with("HTTP 200 OK"), "{text}");
@@ -55,13 +60,7 @@ fn run_prints_response_sql_logs_and_verdict() {
 
 #[test]
 fn run_posts_json_and_reports_as_json() {
-    let output = backlab(&[
-        "run",
-        "app.js",
-        "--schema",
-        "schema.sql",
-        "--seed",
-        "seed.sql",
+    let output = run_todos(&[
         "POST",
         "/todos",
         "-d",

@@ -42,9 +42,10 @@ impl Guest for Sandbox {
 
 export!(Sandbox);
 
+/// QuickJS cannot measure its own stack under WASI, so there is no stack
+/// limit here: deep recursion ends at the host's wasm stack limit.
 fn apply_limits(runtime: &Runtime, limits: &Limits) {
     runtime.set_memory_limit(usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX));
-    runtime.set_max_stack_size(usize::try_from(limits.stack_bytes).unwrap_or(usize::MAX));
 }
 
 fn run(ctx: &Ctx<'_>, program: &Program, request: Request) -> Result<Response, JsError> {
@@ -95,11 +96,7 @@ fn caught(ctx: &Ctx<'_>, error: rquickjs::Error) -> JsError {
     }
     let thrown = ctx.catch();
     match thrown.as_object() {
-        Some(object) => JsError {
-            name: string_prop(object, "name").unwrap_or_else(|| "Error".into()),
-            message: string_prop(object, "message").unwrap_or_default(),
-            stack: string_prop(object, "stack").unwrap_or_default(),
-        },
+        Some(object) => js_error(object),
         None => JsError {
             name: "Error".into(),
             message: thrown
@@ -108,6 +105,15 @@ fn caught(ctx: &Ctx<'_>, error: rquickjs::Error) -> JsError {
                 .unwrap_or_else(|_| "a value that is not an Error was thrown".into()),
             stack: String::new(),
         },
+    }
+}
+
+/// An Error object (or the `{name, message, stack}` the prelude reports).
+fn js_error(object: &Object<'_>) -> JsError {
+    JsError {
+        name: string_prop(object, "name").unwrap_or_else(|| "Error".into()),
+        message: string_prop(object, "message").unwrap_or_default(),
+        stack: string_prop(object, "stack").unwrap_or_default(),
     }
 }
 
@@ -126,7 +132,6 @@ fn internal(error: &rquickjs::Error) -> JsError {
 fn limits_object<'js>(ctx: &Ctx<'js>, limits: &Limits) -> rquickjs::Result<Object<'js>> {
     let object = Object::new(ctx.clone())?;
     object.set("responseBytes", limits.response_bytes)?;
-    object.set("logBytes", limits.log_bytes)?;
     Ok(object)
 }
 
@@ -159,11 +164,7 @@ fn response_from(ctx: &Ctx<'_>, response: &Object<'_>) -> Result<Response, JsErr
             status: response.get("status")?,
             headers,
             body: response.get::<_, Coerced<String>>("body")?.0,
-            error: error.map(|e| JsError {
-                name: string_prop(&e, "name").unwrap_or_else(|| "Error".into()),
-                message: string_prop(&e, "message").unwrap_or_default(),
-                stack: string_prop(&e, "stack").unwrap_or_default(),
-            }),
+            error: error.as_ref().map(js_error),
         })
     };
     read().map_err(|e| caught(ctx, e))
@@ -191,7 +192,7 @@ fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     )?;
     host.set(
         "randomBytes",
-        Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?,
+        Function::new(ctx.clone(), crypto::random_bytes)?,
     )?;
     Ok(host)
 }

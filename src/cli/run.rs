@@ -17,24 +17,29 @@ use crate::scratch::Template;
 /// is an error.
 pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let code = read(&args.file)?;
-    let schema = args
-        .schema
-        .as_deref()
-        .map(read)
-        .transpose()?
-        .unwrap_or_default();
-    let seed = args
-        .seed
-        .as_deref()
-        .map(read)
-        .transpose()?
-        .unwrap_or_default();
-    let names = (
-        name(args.schema.as_deref(), "schema"),
-        name(args.seed.as_deref(), "seed"),
-    );
-    let template = Template::build(&schema, &seed, (&names.0, &names.1))?;
+    let (schema, schema_name) = read_optional(args.schema.as_deref())?;
+    let (seed, seed_name) = read_optional(args.seed.as_deref())?;
+    let template = Template::build(&schema, &seed, (&schema_name, &seed_name))?;
     let request = request(args)?;
+    let options = options(args);
+    let sandbox = Sandbox::new(Some(&data_dir.join("cache")))?;
+    let scratch = template.fresh(options.limits.database_pages)?;
+    let filename = file_name(&args.file);
+    let program = Program {
+        code: &code,
+        filename: &filename,
+    };
+    let (outcome, _) = sandbox.run(program, &request, scratch, &options);
+    if args.json {
+        let report = json(&request, &outcome);
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", render(&outcome));
+    }
+    Ok(if outcome.verdict.is_ok() { 0 } else { 1 })
+}
+
+fn options(args: &RunArgs) -> RunOptions {
     let mut options = RunOptions::default();
     if args.replayable {
         options.mode = Mode::Replayable { seed: 1 };
@@ -42,37 +47,26 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     if let Some(ms) = args.timeout_ms {
         options.limits.timeout = Duration::from_millis(ms);
     }
-    let sandbox = Sandbox::new(Some(&data_dir.join("cache")))?;
-    let scratch = template.fresh(options.limits.database_pages)?;
-    let filename = name(Some(&args.file), "app.js");
-    let (outcome, _) = sandbox.run(
-        Program {
-            code: &code,
-            filename: &filename,
-        },
-        &request,
-        scratch,
-        &options,
-    );
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json(&request, &outcome))?
-        );
-    } else {
-        print!("{}", render(&outcome));
-    }
-    Ok(if outcome.verdict.is_ok() { 0 } else { 1 })
+    options
 }
 
 fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn name(path: Option<&Path>, fallback: &str) -> String {
-    path.and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| fallback.into())
+/// The file's text and its name for error messages; nothing when not given.
+fn read_optional(path: Option<&Path>) -> anyhow::Result<(String, String)> {
+    match path {
+        Some(path) => Ok((read(path)?, file_name(path))),
+        None => Ok((String::new(), String::new())),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn request(args: &RunArgs) -> anyhow::Result<HttpRequest> {
@@ -219,25 +213,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        204 => "No Content",
-        301 => "Moved Permanently",
-        302 => "Found",
-        303 => "See Other",
-        304 => "Not Modified",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        422 => "Unprocessable Entity",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        _ => "",
-    }
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("")
 }
 
 #[cfg(test)]

@@ -5,4 +5,7 @@ wasmtime::component::bindgen!({
     world: "handler",
     path: "guest/wit",
     imports: { default: trappable },
+    // Exported calls borrow their arguments, so a request does not copy the
+    // prelude bytecode, the learner's file or the request into new strings.
+    ownership: Borrowing { duplicate_if_necessary: true },
 });

@@ -5,8 +5,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use rand::SeedableRng;
 use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use wasmtime_wasi::{HostMonotonicClock, HostWallClock, WasiCtx, WasiCtxBuilder};
 
 /// How a run gets its time and randomness.
@@ -64,11 +64,26 @@ pub fn wasi(mode: Mode) -> WasiCtx {
     builder.build()
 }
 
-/// The host's own random source (salts, tokens).
-pub fn rng(mode: Mode) -> StdRng {
-    match mode {
-        Mode::Live => rand::make_rng(),
-        Mode::Replayable { seed } => StdRng::seed_from_u64(seed),
+/// The host's own random source (salts, tokens): the thread's generator
+/// when live, so a request that never asks for randomness pays nothing.
+pub enum Randomness {
+    Live,
+    Seeded(Box<StdRng>),
+}
+
+impl Randomness {
+    pub fn new(mode: Mode) -> Self {
+        match mode {
+            Mode::Live => Self::Live,
+            Mode::Replayable { seed } => Self::Seeded(Box::new(StdRng::seed_from_u64(seed))),
+        }
+    }
+
+    pub fn fill(&mut self, bytes: &mut [u8]) {
+        match self {
+            Self::Live => rand::rng().fill_bytes(bytes),
+            Self::Seeded(rng) => rng.fill_bytes(bytes),
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConf
 use super::limits::Limits;
 
 /// The guest component, built from `guest/` by build.rs.
-pub const GUEST_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backlab_guest.wasm"));
+const GUEST_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backlab_guest.wasm"));
 
 /// How often the epoch advances; deadlines are whole ticks.
 pub const TICK: Duration = Duration::from_millis(5);
@@ -89,7 +89,7 @@ fn compile(engine: &Engine) -> Result<Component, EngineError> {
 }
 
 /// `<dir>/guest-<hash of the guest and the engine settings>.cwasm`
-pub fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
+fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
     let mut settings = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut settings);
     let mut digest = Sha256::new();

@@ -6,13 +6,12 @@ use std::time::Instant;
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use rand::Rng;
-use rand::rngs::StdRng;
 use wasmtime::component::ResourceTable;
 use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
 use super::bindings::backlab::sandbox::{console, crypto, db, types};
+use super::clock::Randomness;
 use super::limits::Limits;
 use super::trace::{CryptoCall, Event, LogLine, ROWS_SHOWN, SqlCall, Trace};
 use super::verdict::{self, Verdict};
@@ -27,7 +26,7 @@ pub struct HostState {
     pub trace: Trace,
     pub limits: Limits,
     pub deadline: Instant,
-    pub rng: StdRng,
+    pub random: Randomness,
     /// Why the host stopped the run, when it did.
     pub stop: Option<Verdict>,
     statements: u32,
@@ -40,7 +39,7 @@ impl HostState {
         scratch: Scratch,
         limits: Limits,
         deadline: Instant,
-        rng: StdRng,
+        random: Randomness,
     ) -> Self {
         Self {
             wasi,
@@ -50,7 +49,7 @@ impl HostState {
             trace: Trace::default(),
             limits,
             deadline,
-            rng,
+            random,
             stop: None,
             statements: 0,
             log_bytes: 0,
@@ -84,25 +83,41 @@ impl HostState {
         Ok(())
     }
 
-    /// Turns a failed statement into the guest's error value, or stops the
-    /// run for failures that are limits rather than SQL mistakes.
-    fn sql_failure(&mut self, sql: &str, failure: SqlFailure) -> wasmtime::Result<db::SqlError> {
-        match failure {
-            SqlFailure::Sql { message, code } => Ok(db::SqlError { message, code }),
-            SqlFailure::TooManyRows { limit } => Err(self.halt(Verdict::TooManyRows {
-                limit,
-                sql: sql.to_string(),
-            })),
-            SqlFailure::Interrupted if Instant::now() >= self.deadline => {
-                Err(self.halt(Verdict::QueryTimeout {
-                    sql: sql.to_string(),
-                }))
+    /// Records a finished statement in the trace and hands its result to
+    /// the guest; failures that are limits rather than SQL mistakes stop the
+    /// run instead.
+    fn finish<T>(
+        &mut self,
+        mut call: SqlCall,
+        result: Result<T, SqlFailure>,
+    ) -> wasmtime::Result<Result<T, db::SqlError>> {
+        let stop = match result {
+            Ok(value) => {
+                self.trace.events.push(Event::Sql(Box::new(call)));
+                return Ok(Ok(value));
             }
-            SqlFailure::Interrupted => Ok(db::SqlError {
-                message: "interrupted".into(),
-                code: "SQLITE_INTERRUPT".into(),
-            }),
-        }
+            Err(SqlFailure::Sql { message, code }) => {
+                call.error = Some(message.clone());
+                call.error_code = Some(code.clone());
+                self.trace.events.push(Event::Sql(Box::new(call)));
+                return Ok(Err(db::SqlError { message, code }));
+            }
+            Err(SqlFailure::TooManyRows { limit }) => {
+                call.error = Some(format!("more than {limit} rows"));
+                Verdict::TooManyRows {
+                    limit,
+                    sql: call.sql.clone(),
+                }
+            }
+            Err(SqlFailure::Interrupted) => {
+                call.error = Some("stopped: it ran past the time limit".into());
+                Verdict::QueryTimeout {
+                    sql: call.sql.clone(),
+                }
+            }
+        };
+        self.trace.events.push(Event::Sql(Box::new(call)));
+        Err(self.halt(stop))
     }
 }
 
@@ -190,28 +205,21 @@ impl db::Host for HostState {
         let result = self
             .scratch
             .query(&sql, &params, self.limits.rows_per_result, first_only);
-        let mut call = sql_call("query", &sql, &params, started);
-        match result {
-            Ok(rows) => {
-                call.row_count = rows.rows.len();
-                call.columns = rows.columns.clone();
-                call.rows = rows.rows.iter().take(ROWS_SHOWN).cloned().collect();
-                self.trace.events.push(Event::Sql(call));
-                Ok(Ok(db::Rows {
-                    columns: rows.columns,
-                    rows: rows
-                        .rows
-                        .into_iter()
-                        .map(|r| r.into_iter().map(to_guest).collect())
-                        .collect(),
-                }))
-            }
-            Err(failure) => {
-                call.error = Some(failure_text(&failure));
-                self.trace.events.push(Event::Sql(call));
-                Ok(Err(self.sql_failure(&sql, failure)?))
-            }
+        let mut call = sql_call("query", sql, &params, started);
+        if let Ok(rows) = &result {
+            call.row_count = rows.rows.len();
+            call.columns = rows.columns.clone();
+            call.rows = rows.rows.iter().take(ROWS_SHOWN).cloned().collect();
         }
+        let result = result.map(|rows| db::Rows {
+            columns: rows.columns,
+            rows: rows
+                .rows
+                .into_iter()
+                .map(|r| r.into_iter().map(to_guest).collect())
+                .collect(),
+        });
+        self.finish(call, result)
     }
 
     fn run(
@@ -223,36 +231,25 @@ impl db::Host for HostState {
         let params = from_guest(params);
         let started = Instant::now();
         let result = self.scratch.run(&sql, &params);
-        let mut call = sql_call("run", &sql, &params, started);
-        match result {
-            Ok(changes) => {
-                call.changes = Some(changes.changes);
-                call.last_insert_rowid = Some(changes.last_insert_rowid);
-                self.trace.events.push(Event::Sql(call));
-                Ok(Ok(db::Changes {
-                    changes: changes.changes,
-                    last_insert_rowid: changes.last_insert_rowid,
-                }))
-            }
-            Err(failure) => {
-                call.error = Some(failure_text(&failure));
-                self.trace.events.push(Event::Sql(call));
-                Ok(Err(self.sql_failure(&sql, failure)?))
-            }
+        let mut call = sql_call("run", sql, &params, started);
+        if let Ok(changes) = &result {
+            call.changes = Some(changes.changes);
+            call.last_insert_rowid = Some(changes.last_insert_rowid);
         }
+        let result = result.map(|c| db::Changes {
+            changes: c.changes,
+            last_insert_rowid: c.last_insert_rowid,
+        });
+        self.finish(call, result)
     }
 
     fn exec(&mut self, sql: String) -> wasmtime::Result<Result<(), db::SqlError>> {
         self.count_statement()?;
         let started = Instant::now();
         let result = self.scratch.exec(&sql);
-        let mut call = sql_call("exec", &sql, &scratch::Params::Positional(vec![]), started);
-        call.error = result.as_ref().err().map(failure_text);
-        self.trace.events.push(Event::Sql(call));
-        match result {
-            Ok(()) => Ok(Ok(())),
-            Err(failure) => Ok(Err(self.sql_failure(&sql, failure)?)),
-        }
+        let no_params = scratch::Params::Positional(Vec::new());
+        let call = sql_call("exec", sql, &no_params, started);
+        self.finish(call, result)
     }
 }
 
@@ -283,7 +280,7 @@ impl crypto::Host for HostState {
         self.check_time()?;
         let started = Instant::now();
         let mut salt = [0u8; 16];
-        self.rng.fill_bytes(&mut salt);
+        self.random.fill(&mut salt);
         let salt = SaltString::encode_b64(&salt).map_err(|e| wasmtime::format_err!("salt: {e}"))?;
         let hash = Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -315,7 +312,7 @@ impl crypto::Host for HostState {
 
     fn random_bytes(&mut self, len: u32) -> wasmtime::Result<Vec<u8>> {
         let mut bytes = vec![0u8; len.min(1024) as usize];
-        self.rng.fill_bytes(&mut bytes);
+        self.random.fill(&mut bytes);
         Ok(bytes)
     }
 }
@@ -329,10 +326,15 @@ impl HostState {
     }
 }
 
-fn sql_call(call: &'static str, sql: &str, params: &scratch::Params, started: Instant) -> SqlCall {
+fn sql_call(
+    call: &'static str,
+    sql: String,
+    params: &scratch::Params,
+    started: Instant,
+) -> SqlCall {
     SqlCall {
         call,
-        sql: sql.to_string(),
+        sql,
         params: params_json(params),
         columns: Vec::new(),
         rows: Vec::new(),
@@ -340,20 +342,13 @@ fn sql_call(call: &'static str, sql: &str, params: &scratch::Params, started: In
         changes: None,
         last_insert_rowid: None,
         error: None,
+        error_code: None,
         duration_us: micros(started),
     }
 }
 
 fn micros(started: Instant) -> u64 {
     u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX)
-}
-
-fn failure_text(failure: &SqlFailure) -> String {
-    match failure {
-        SqlFailure::Sql { message, .. } => message.clone(),
-        SqlFailure::TooManyRows { limit } => format!("more than {limit} rows"),
-        SqlFailure::Interrupted => "stopped: it ran past the time limit".into(),
-    }
 }
 
 fn params_json(params: &scratch::Params) -> serde_json::Value {

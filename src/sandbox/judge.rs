@@ -6,10 +6,8 @@ use wasmtime::Trap;
 use super::HttpResponse;
 use super::bindings::backlab::sandbox::types::{JsError, Response};
 use super::host::HostState;
+use super::trace::SqlCall;
 use super::verdict::{self, Phase, Verdict, locate};
-
-/// Bytes in one SQLite page of a scratch database.
-const PAGE_BYTES: u64 = 4096;
 
 pub fn judge(
     result: wasmtime::Result<Result<Response, JsError>>,
@@ -76,18 +74,23 @@ fn javascript(error: &JsError, phase: Phase, state: &HostState, file: &str) -> V
         "SyntaxError" if phase == Phase::Loading && !error.stack.contains("(native)") => {
             Verdict::SyntaxError { message, location }
         }
+        // Names the prelude gives to the errors it raises for its own limits.
         "ResponseTooLarge" => Verdict::ResponseTooLarge {
             limit_bytes: u64::from(state.limits.response_bytes),
         },
         "NoResponse" => Verdict::NoResponse { message },
-        "SqliteError" if message.starts_with("database or disk is full") => Verdict::DatabaseFull {
-            limit_bytes: u64::from(state.limits.database_pages) * PAGE_BYTES,
-            location,
-        },
-        "SqliteError" => Verdict::SqlError {
-            sql: last_failed_sql(state, &message),
-            message,
-            location,
+        "SqliteError" => match failed_statement(state, &message) {
+            Some(call) if call.error_code.as_deref() == Some("SQLITE_FULL") => {
+                Verdict::DatabaseFull {
+                    limit_bytes: state.limits.database_bytes(),
+                    location,
+                }
+            }
+            call => Verdict::SqlError {
+                sql: call.map(|c| c.sql.clone()),
+                message,
+                location,
+            },
         },
         _ => Verdict::Exception {
             name: error.name.clone(),
@@ -109,11 +112,10 @@ fn is_stack_overflow(error: &JsError) -> bool {
 
 /// The statement behind an SQL error: the last one in the trace that failed
 /// with this message.
-fn last_failed_sql(state: &HostState, message: &str) -> Option<String> {
-    let calls: Vec<_> = state.trace.sql().collect();
-    calls
-        .iter()
+fn failed_statement<'a>(state: &'a HostState, message: &str) -> Option<&'a SqlCall> {
+    state
+        .trace
+        .sql()
         .rev()
         .find(|c| c.error.as_deref() == Some(message))
-        .map(|c| c.sql.clone())
 }

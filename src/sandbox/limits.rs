@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 /// The limits of one run. An exercise may override any of them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Wall-clock time for one request, loading the learner's file included.
@@ -48,12 +48,9 @@ impl Limits {
         heap.saturating_add(32 << 20)
     }
 
-    /// Bytes of stack QuickJS is told it may use. Under WASI QuickJS cannot
-    /// measure its own stack, so in practice deep recursion ends at
-    /// wasmtime's wasm stack limit (1 MiB, roughly 2,000 nested JavaScript
-    /// calls), which is judged a stack overflow; this is the backstop.
-    pub fn stack_bytes(&self) -> u64 {
-        768 << 10
+    /// Bytes the scratch database may grow to (its pages are 4 KiB).
+    pub fn database_bytes(&self) -> u64 {
+        u64::from(self.database_pages) * 4096
     }
 
     /// Upper bound for `guest_memory_bytes` over any exercise: the size of

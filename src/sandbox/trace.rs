@@ -13,7 +13,8 @@ pub const ROWS_SHOWN: usize = 20;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
-    Sql(SqlCall),
+    /// Boxed: a statement's record is much larger than the other events.
+    Sql(Box<SqlCall>),
     Log(LogLine),
     Crypto(CryptoCall),
 }
@@ -37,6 +38,9 @@ pub struct SqlCall {
     pub last_insert_rowid: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// SQLite's error code name when it failed, e.g. `SQLITE_FULL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
     pub duration_us: u64,
 }
 
@@ -67,9 +71,9 @@ pub struct Trace {
 
 impl Trace {
     /// The SQL statements, in order.
-    pub fn sql(&self) -> impl Iterator<Item = &SqlCall> {
+    pub fn sql(&self) -> impl DoubleEndedIterator<Item = &SqlCall> {
         self.events.iter().filter_map(|e| match e {
-            Event::Sql(call) => Some(call),
+            Event::Sql(call) => Some(call.as_ref()),
             _ => None,
         })
     }

@@ -6,8 +6,26 @@ use serde_json::json;
 
 use crate::util::{get, json, next_run_works, quick, run, run_with};
 
+/// The verdict for going past the default 64 MiB of JavaScript memory.
+const OUT_OF_MEMORY: Verdict = Verdict::OutOfMemory {
+    limit_bytes: 64 << 20,
+};
+
 fn verdict_of(code: &str) -> Verdict {
-    let outcome = run_with(code, get("/"), &quick());
+    verdict_within(code, &quick())
+}
+
+/// Memory runs out after a few hundred milliseconds of allocating in a debug
+/// build, so these tests get more time than `quick()`: their verdict must
+/// not depend on how busy the machine is.
+fn out_of_memory_verdict(code: &str) -> Verdict {
+    let mut options = quick();
+    options.limits.timeout = std::time::Duration::from_secs(10);
+    verdict_within(code, &options)
+}
+
+fn verdict_within(code: &str, options: &backlab::sandbox::RunOptions) -> Verdict {
+    let outcome = run_with(code, get("/"), options);
     assert!(
         outcome.duration.as_secs() < 10,
         "took {:?}",
@@ -39,24 +57,14 @@ fn an_endless_loop_in_a_handler_times_out() {
 #[test]
 fn a_memory_bomb_runs_out_of_memory() {
     let code = r#"app.get("/", (req, res) => { const hoard = []; while (true) hoard.push(new Array(100000).fill(7)); });"#;
-    assert_eq!(
-        verdict_of(code),
-        Verdict::OutOfMemory {
-            limit_bytes: 64 << 20
-        }
-    );
+    assert_eq!(out_of_memory_verdict(code), OUT_OF_MEMORY);
     next_run_works();
 }
 
 #[test]
 fn a_string_hoard_runs_out_of_memory() {
     let code = r#"const parts = []; while (true) parts.push("x".repeat(1000000) + parts.length);"#;
-    assert_eq!(
-        verdict_of(code),
-        Verdict::OutOfMemory {
-            limit_bytes: 64 << 20
-        }
-    );
+    assert_eq!(out_of_memory_verdict(code), OUT_OF_MEMORY);
     next_run_works();
 }
 
@@ -84,13 +92,7 @@ fn unbounded_recursion_is_a_stack_overflow() {
 #[test]
 fn a_100_mb_response_is_refused() {
     let code = r#"app.get("/", (req, res) => res.send("x".repeat(100 * 1024 * 1024)));"#;
-    let verdict = verdict_of(code);
-    assert_eq!(
-        verdict,
-        Verdict::OutOfMemory {
-            limit_bytes: 64 << 20
-        }
-    );
+    assert_eq!(out_of_memory_verdict(code), OUT_OF_MEMORY);
     next_run_works();
 }
 
@@ -109,7 +111,8 @@ fn a_response_written_in_chunks_past_the_limit_is_too_large() {
 #[test]
 fn a_console_flood_keeps_only_the_log_limit() {
     let code = r#"app.get("/", (req, res) => { for (let i = 0; i < 20000; i++) console.log("line " + i + " " + "x".repeat(40)); res.send("done"); });"#;
-    let outcome = run_with(code, get("/"), &quick());
+    // The default 1 s: 20,000 host calls must not race a short test limit.
+    let outcome = run(code, get("/"));
     assert_eq!(outcome.verdict, Verdict::Ok);
     let kept: usize = outcome.trace.logs().map(|l| l.message.len()).sum();
     assert!(kept <= 64 << 10, "kept {kept} bytes");
