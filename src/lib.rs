@@ -4,3 +4,4 @@
 pub mod cli;
 pub mod sandbox;
 pub mod scratch;
+pub mod sqltext;

@@ -10,14 +10,20 @@ use std::time::Instant;
 
 use rusqlite::{Connection, ErrorCode, MAIN_DB, Statement};
 
+use crate::sqltext;
 use guards::Guards;
 pub use value::SqlValue;
 
 /// A failure building the template database from the author's files.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TemplateError {
-    #[error("{file}: {message}")]
-    Sql { file: String, message: String },
+    /// `line` is where the failing statement starts.
+    #[error("{file}:{line}: {message}")]
+    Sql {
+        file: String,
+        line: u32,
+        message: String,
+    },
 }
 
 /// The database every test starts from, serialized once.
@@ -30,14 +36,15 @@ impl Template {
     /// Runs `schema` then `seed` on an empty database. `names` are the file
     /// names used in error messages, e.g. `("schema.sql", "seed.sql")`.
     pub fn build(schema: &str, seed: &str, names: (&str, &str)) -> Result<Self, TemplateError> {
-        let conn = Connection::open_in_memory().map_err(|e| sql_error(names.0, &e))?;
-        conn.execute_batch(schema)
-            .map_err(|e| sql_error(names.0, &e))?;
-        conn.execute_batch(seed)
-            .map_err(|e| sql_error(names.1, &e))?;
-        let image = conn
-            .serialize(MAIN_DB)
-            .map_err(|e| sql_error(names.1, &e))?;
+        let internal = |e: rusqlite::Error| TemplateError::Sql {
+            file: names.0.to_string(),
+            line: 1,
+            message: e.to_string(),
+        };
+        let conn = Connection::open_in_memory().map_err(internal)?;
+        run_script(&conn, schema, names.0)?;
+        run_script(&conn, seed, names.1)?;
+        let image = conn.serialize(MAIN_DB).map_err(internal)?;
         Ok(Self {
             image: Arc::new(image.to_vec()),
         })
@@ -57,10 +64,33 @@ impl Template {
     }
 }
 
-fn sql_error(file: &str, error: &rusqlite::Error) -> TemplateError {
-    TemplateError::Sql {
-        file: file.to_string(),
-        message: error.to_string(),
+/// Runs an author's script statement by statement, so an error names the
+/// line where the failing statement starts. A piece that SQLite finds
+/// incomplete (a trigger body has `;` inside) waits for the next one.
+pub fn run_script(conn: &Connection, script: &str, file: &str) -> Result<(), TemplateError> {
+    let mut pending: Option<usize> = None;
+    for (offset, text) in sqltext::statements(script) {
+        let start = *pending.get_or_insert(offset);
+        let end = offset + text.len();
+        match conn.execute_batch(&script[start..end]) {
+            Ok(()) => pending = None,
+            Err(e) if e.to_string().contains("incomplete input") => {}
+            Err(e) => {
+                return Err(TemplateError::Sql {
+                    file: file.to_string(),
+                    line: sqltext::line_of(script, start),
+                    message: friendly_message(&e),
+                });
+            }
+        }
+    }
+    match pending {
+        Some(start) => Err(TemplateError::Sql {
+            file: file.to_string(),
+            line: sqltext::line_of(script, start),
+            message: "this statement is not finished (a missing END or closing quote?)".into(),
+        }),
+        None => Ok(()),
     }
 }
 

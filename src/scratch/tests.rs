@@ -42,15 +42,46 @@ fn fresh_copies_do_not_share_changes() {
 }
 
 #[test]
-fn template_errors_name_the_file() {
+fn template_errors_name_the_file_and_line() {
     let err = Template::build(
         "CREATE TABLE t (x);",
-        "INSERT INTO nope VALUES (1);",
+        "INSERT INTO t VALUES (1);\n-- two\nINSERT INTO nope\n  VALUES (1);",
         ("schema.sql", "seed.sql"),
     )
     .err()
     .unwrap();
-    assert_eq!(err.to_string(), "seed.sql: no such table: nope");
+    assert_eq!(err.to_string(), "seed.sql:3: no such table: nope");
+}
+
+#[test]
+fn triggers_with_semicolons_inside_build() {
+    let schema = "CREATE TABLE t (x);\nCREATE TABLE log (x);\nCREATE TRIGGER keep AFTER INSERT ON t BEGIN\n  INSERT INTO log VALUES (new.x);\nEND;";
+    let template = Template::build(
+        schema,
+        "INSERT INTO t VALUES (7);",
+        ("schema.sql", "seed.sql"),
+    )
+    .expect("the trigger is one statement");
+    let db = template.fresh(100).unwrap();
+    let rows = db
+        .query("SELECT x FROM log", &Params::Positional(vec![]), 10, false)
+        .unwrap();
+    assert_eq!(rows.rows, vec![vec![SqlValue::Integer(7)]]);
+}
+
+#[test]
+fn an_unfinished_statement_is_named() {
+    let err = Template::build(
+        "CREATE TABLE t (x);\n\nCREATE TRIGGER k AFTER INSERT ON t BEGIN SELECT 1;",
+        "",
+        ("schema.sql", "seed.sql"),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.to_string(),
+        "schema.sql:3: this statement is not finished (a missing END or closing quote?)"
+    );
 }
 
 #[test]
