@@ -1,6 +1,7 @@
 //! Builds the sandbox guest (`guest/`, QuickJS in a wasm component) for
 //! `wasm32-wasip2` with a nested cargo, and leaves it in OUT_DIR for the host
-//! to embed. Nothing built is committed; this runs whenever the guest changes.
+//! to embed; lists the course files (`lessons/`, `exercises/`) for the binary
+//! to embed too. Nothing built is committed.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", guest.join(path).display());
     }
     println!("cargo:rerun-if-env-changed=BACKLAB_WASI_SYSROOT");
+    embed_course(&root, &out);
     let target_dir = guest_target_dir(&root);
     let sysroot = wasi_sysroot(&out);
     build_guest(&guest, &target_dir, &sysroot);
@@ -30,6 +32,44 @@ fn main() {
             built.display()
         )
     });
+}
+
+/// Writes `course.rs`: every file under `lessons/` and `exercises/` as
+/// `(relative path, include_bytes!(…))`. Cargo reruns this when anything
+/// in those folders changes.
+fn embed_course(root: &Path, out: &Path) {
+    let mut files = Vec::new();
+    for folder in ["lessons", "exercises"] {
+        let dir = root.join(folder);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        collect(&dir, &mut files);
+    }
+    files.sort();
+    let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    for path in &files {
+        let relative = path.strip_prefix(root).expect("under the root");
+        let name = relative.to_string_lossy().replace('\\', "/");
+        code.push_str(&format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("course.rs"), code).expect("OUT_DIR is writable");
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
 }
 
 /// The guest gets its own target directory beside the host's, so the nested

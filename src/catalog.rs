@@ -1,0 +1,347 @@
+//! The course: tracks, lessons (Markdown with TOML front matter) and
+//! exercises (a folder each), loaded from a folder or from the copy built
+//! into the binary, typed and checked. Every problem names its file and
+//! line; `load` gathers them all so an author sees every one at once.
+
+mod exercise;
+mod files;
+pub mod json_path;
+mod lesson;
+mod problem;
+pub mod spec;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use files::Files;
+pub use json_path::JsonPath;
+pub use problem::Problem;
+pub use spec::Test;
+
+use crate::sandbox::Limits;
+use crate::scratch::Template;
+
+/// The newest `exercise.toml` format this Backlab reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The four pillars, in the order a beginner takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Track {
+    Servers,
+    Databases,
+    Apis,
+    Security,
+}
+
+impl Track {
+    pub const ALL: [Track; 4] = [Self::Servers, Self::Databases, Self::Apis, Self::Security];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Servers => "servers",
+            Self::Databases => "databases",
+            Self::Apis => "apis",
+            Self::Security => "security",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Servers => "Servers and HTTP",
+            Self::Databases => "Databases and SQL",
+            Self::Apis => "APIs: REST, JSON and validation",
+            Self::Security => "Security",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.slug() == slug)
+    }
+
+    fn slugs() -> String {
+        Self::ALL.map(Self::slug).join(", ")
+    }
+}
+
+/// A lesson's id: its file name without `NN-` and `.md`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct LessonId(pub String);
+
+/// An exercise's id: its folder name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ExerciseId(pub String);
+
+impl fmt::Display for LessonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for ExerciseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+/// What the learner writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Express-style handlers in JavaScript, run in the sandbox.
+    Js,
+    /// One SQL statement, run on the scratch database.
+    Sql,
+}
+
+impl Language {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Js => "js",
+            Self::Sql => "sql",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub id: LessonId,
+    pub track: Track,
+    pub order: u32,
+    pub title: String,
+    pub summary: String,
+    /// The exercises this lesson leads to, in order.
+    pub exercises: Vec<ExerciseId>,
+    /// The Markdown after the front matter.
+    pub body: String,
+    pub file: String,
+}
+
+/// A known-bad solution that the tests must catch.
+#[derive(Debug, Clone)]
+pub struct Mutant {
+    /// `mutants/plaintext-passwords.js`
+    pub file: String,
+    pub code: String,
+}
+
+#[derive(Clone)]
+pub struct Exercise {
+    pub id: ExerciseId,
+    /// `exercises/<slug>/`
+    pub dir: String,
+    pub title: String,
+    pub track: Track,
+    pub lesson: Option<LessonId>,
+    pub difficulty: Difficulty,
+    pub language: Language,
+    pub hints: Vec<String>,
+    pub limits: Limits,
+    /// SQL exercises: whether the order of the rows matters.
+    pub ordered: bool,
+    pub tests: Vec<Test>,
+    /// The instructions, Markdown.
+    pub readme: String,
+    pub starter: String,
+    pub solution: String,
+    pub mutants: Vec<Mutant>,
+    /// `schema.sql` + `seed.sql`, built once.
+    pub template: Template,
+}
+
+impl Exercise {
+    /// The file name the learner's code has in messages: `app.js` or `query.sql`.
+    pub fn learner_file(&self) -> &'static str {
+        match self.language {
+            Language::Js => "app.js",
+            Language::Sql => "query.sql",
+        }
+    }
+}
+
+/// A whole course, lessons in track order.
+#[derive(Clone, Default)]
+pub struct Catalog {
+    pub lessons: Vec<Lesson>,
+    pub exercises: Vec<Exercise>,
+}
+
+impl Catalog {
+    /// Loads a course; any problem refuses it.
+    pub fn load(files: &Files) -> Result<Self, Vec<Problem>> {
+        let (catalog, problems) = Self::load_all(files);
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Loads what it can and lists every problem, for `backlab check`.
+    pub fn load_all(files: &Files) -> (Self, Vec<Problem>) {
+        let mut problems: Vec<Problem> = files
+            .unreadable
+            .iter()
+            .map(|f| Problem::new(f, None, "this file is not UTF-8 text"))
+            .collect();
+        let mut lessons = Vec::new();
+        let mut exercise_dirs = BTreeSet::new();
+        for path in files.paths() {
+            if path.starts_with("lessons/") {
+                match lesson::load(path, files.get(path).unwrap_or_default()) {
+                    Ok(loaded) => lessons.push(loaded),
+                    Err(problem) => problems.push(problem),
+                }
+            } else if let Some(rest) = path.strip_prefix("exercises/") {
+                match rest.split_once('/') {
+                    Some((slug, _)) => {
+                        exercise_dirs.insert(slug.to_string());
+                    }
+                    None => problems.push(Problem::new(
+                        path,
+                        None,
+                        "exercises/ holds one folder per exercise, not files",
+                    )),
+                }
+            }
+        }
+        let mut exercises = Vec::new();
+        let mut broken = BTreeSet::new();
+        for slug in exercise_dirs {
+            match exercise::load(files, &slug, &format!("exercises/{slug}/")) {
+                Ok(exercise) => exercises.push(exercise),
+                Err(found) => {
+                    problems.extend(found);
+                    broken.insert(ExerciseId(slug));
+                }
+            }
+        }
+        let lessons = link(lessons, &exercises, &broken, &mut problems);
+        (Self { lessons, exercises }, problems)
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id.0 == id)
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id.0 == id)
+    }
+}
+
+/// Checks the links between lessons and exercises both ways and unique
+/// lesson ids; returns the lessons sorted by track and order.
+/// Exercises in `broken` failed to load; their problems are already said.
+fn link(
+    loaded: Vec<lesson::Loaded>,
+    exercises: &[Exercise],
+    broken: &BTreeSet<ExerciseId>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Lesson> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut order_seen: BTreeMap<(Track, u32), String> = BTreeMap::new();
+    let mut lessons = Vec::new();
+    for mut item in loaded {
+        let lesson = &mut item.lesson;
+        if let Some(other) = seen.insert(lesson.id.0.clone(), lesson.file.clone()) {
+            problems.push(Problem::new(
+                &lesson.file,
+                None,
+                format!("lesson id {:?} is also used by {other}", lesson.id.0),
+            ));
+        }
+        if let Some(other) = order_seen.insert((lesson.track, lesson.order), lesson.file.clone()) {
+            problems.push(Problem::new(
+                &lesson.file,
+                None,
+                format!("order {} is also used by {other}", lesson.order),
+            ));
+        }
+        for (id, line) in item.links {
+            match exercises.iter().find(|e| e.id == id) {
+                None if broken.contains(&id) => {}
+                None => problems.push(Problem::new(
+                    &lesson.file,
+                    Some(line),
+                    format!(
+                        "exercise {:?} does not exist (no exercises/{}/ loaded)",
+                        id.0, id.0
+                    ),
+                )),
+                Some(e) if e.lesson.as_ref() != Some(&lesson.id) => problems.push(Problem::new(
+                    &lesson.file,
+                    Some(line),
+                    format!(
+                        "exercise {:?} names lesson = {:?}, not this lesson; set its lesson = {:?}",
+                        id.0,
+                        e.lesson.as_ref().map_or("", |l| &l.0),
+                        lesson.id.0
+                    ),
+                )),
+                Some(_) => lesson.exercises.push(id),
+            }
+        }
+        lessons.push(item.lesson);
+    }
+    for exercise in exercises {
+        let Some(id) = &exercise.lesson else { continue };
+        let path = format!("{}exercise.toml", exercise.dir);
+        match lessons.iter().find(|l| &l.id == id) {
+            None => problems.push(Problem::new(
+                &path,
+                None,
+                format!("lesson = {:?} does not exist in lessons/", id.0),
+            )),
+            Some(l)
+                if !l.exercises.contains(&exercise.id)
+                    && !problems.iter().any(|p| p.file == l.file) =>
+            {
+                problems.push(Problem::new(
+                    &path,
+                    None,
+                    format!(
+                        "lesson {:?} does not list this exercise; add {:?} to the exercises in {}",
+                        id.0, exercise.id.0, l.file
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    lessons.sort_by_key(|l| (l.track, l.order));
+    lessons
+}
+
+/// Lowercase words of letters and digits joined by single dashes.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether a TOML value can stand for one SQL value (`{}` is NULL).
+fn is_sql_value(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::Table(t) => t.is_empty(),
+        toml::Value::Array(_) | toml::Value::Datetime(_) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,439 @@
+//! Exercises: `exercises/<slug>/` with `exercise.toml`, `README.md`, the
+//! starter and solution, `schema.sql`, `seed.sql` and `mutants/`. Loading
+//! checks everything that can be checked without running code, and says
+//! every problem with its file and line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::spec::{CaptureSource, DatabaseCheck, HeaderRule, Step, Test, placeholders};
+use super::{
+    Difficulty, Exercise, ExerciseId, FORMAT_VERSION, Files, JsonPath, Language, LessonId, Mutant,
+    Problem, Track, is_slug,
+};
+use crate::sandbox::Limits;
+use crate::scratch::Template;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseFile {
+    #[allow(dead_code)]
+    format_version: u32,
+    title: String,
+    track: Track,
+    #[serde(default)]
+    lesson: Option<Spanned<String>>,
+    difficulty: Difficulty,
+    language: Language,
+    hints: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    limits: Option<Spanned<Limits>>,
+    #[serde(default)]
+    ordered: Option<Spanned<bool>>,
+    #[serde(default)]
+    tests: Vec<Spanned<Test>>,
+}
+
+/// Only the version, read first so a newer format is refused before its
+/// unknown fields are.
+#[derive(Deserialize)]
+struct Version {
+    format_version: Option<Spanned<i64>>,
+}
+
+/// Loads `exercises/<slug>/`; `dir` ends with `/`.
+pub fn load(files: &Files, slug: &str, dir: &str) -> Result<Exercise, Vec<Problem>> {
+    let toml_path = format!("{dir}exercise.toml");
+    let Some(text) = files.get(&toml_path) else {
+        return Err(vec![Problem::new(
+            dir,
+            None,
+            "an exercise folder needs an exercise.toml (`backlab new <slug>` writes one to start from)",
+        )]);
+    };
+    let parsed = parse(&toml_path, text).map_err(|p| vec![p])?;
+    let mut problems = Vec::new();
+    if !is_slug(slug) {
+        problems.push(Problem::new(
+            dir,
+            None,
+            "an exercise folder is named with lowercase words joined by dashes (sql-injection-login)",
+        ));
+    }
+    validate(&toml_path, text, &parsed, &mut problems);
+    let sources = sources(files, dir, parsed.language, &mut problems);
+    let template = template(files, dir).map_err(|p| {
+        problems.push(p);
+    });
+    match (sources, template) {
+        (Some(sources), Ok(template)) if problems.is_empty() => {
+            Ok(build(slug, dir, parsed, sources, template))
+        }
+        _ => Err(problems),
+    }
+}
+
+fn parse(path: &str, text: &str) -> Result<ExerciseFile, Problem> {
+    let version: Version = toml::from_str(text).map_err(|e| Problem::toml(path, text, 1, &e))?;
+    match version.format_version {
+        None => Err(Problem::new(
+            path,
+            Some(1),
+            format!(
+                "`format_version` is missing; add `format_version = {FORMAT_VERSION}` at the top"
+            ),
+        )),
+        Some(v) if *v.get_ref() > i64::from(FORMAT_VERSION) => Err(Problem::at(
+            path,
+            text,
+            v.span().start,
+            format!(
+                "format_version = {} is newer than this Backlab understands (it reads format {FORMAT_VERSION}); update Backlab to use this exercise",
+                v.get_ref()
+            ),
+        )),
+        Some(v) if *v.get_ref() < 1 => Err(Problem::at(
+            path,
+            text,
+            v.span().start,
+            format!("format_version must be {FORMAT_VERSION}"),
+        )),
+        Some(_) => toml::from_str(text).map_err(|e| Problem::toml(path, text, 1, &e)),
+    }
+}
+
+struct Sources {
+    readme: String,
+    starter: String,
+    solution: String,
+    mutants: Vec<Mutant>,
+}
+
+/// The Markdown and code files, and a problem for every missing or stray one.
+fn sources(
+    files: &Files,
+    dir: &str,
+    language: Language,
+    problems: &mut Vec<Problem>,
+) -> Option<Sources> {
+    let ext = language.extension();
+    let mut required = |name: &str| {
+        let path = format!("{dir}{name}");
+        match files.get(&path) {
+            Some(text) if !text.trim().is_empty() => Some(text.to_string()),
+            Some(_) => {
+                problems.push(Problem::new(&path, None, "this file is empty"));
+                None
+            }
+            None => {
+                problems.push(Problem::new(dir, None, format!("{name} is missing")));
+                None
+            }
+        }
+    };
+    let readme = required("README.md");
+    let starter = required(&format!("starter.{ext}"));
+    let solution = required(&format!("solution.{ext}"));
+    let mut mutants = Vec::new();
+    for path in files.under(dir) {
+        let name = &path[dir.len()..];
+        let known = ["exercise.toml", "README.md", "schema.sql", "seed.sql"].contains(&name)
+            || name == format!("starter.{ext}")
+            || name == format!("solution.{ext}");
+        if known {
+            continue;
+        }
+        match name.strip_prefix("mutants/") {
+            Some(file) if file.ends_with(&format!(".{ext}")) && !file.contains('/') => {
+                mutants.push(Mutant {
+                    file: name.to_string(),
+                    code: files.get(path).unwrap_or_default().to_string(),
+                });
+            }
+            _ => problems.push(Problem::new(
+                path,
+                None,
+                format!(
+                    "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
+                ),
+            )),
+        }
+    }
+    Some(Sources {
+        readme: readme?,
+        starter: starter?,
+        solution: solution?,
+        mutants,
+    })
+}
+
+fn template(files: &Files, dir: &str) -> Result<Template, Problem> {
+    let schema_path = format!("{dir}schema.sql");
+    let seed_path = format!("{dir}seed.sql");
+    let schema = files.get(&schema_path).unwrap_or_default();
+    let seed = files.get(&seed_path).unwrap_or_default();
+    Template::build(schema, seed, (&schema_path, &seed_path)).map_err(|e| match e {
+        crate::scratch::TemplateError::Sql {
+            file,
+            line,
+            message,
+        } => Problem::new(&file, Some(line), message),
+    })
+}
+
+fn build(
+    slug: &str,
+    dir: &str,
+    parsed: ExerciseFile,
+    sources: Sources,
+    template: Template,
+) -> Exercise {
+    Exercise {
+        id: ExerciseId(slug.to_string()),
+        dir: dir.to_string(),
+        title: parsed.title,
+        track: parsed.track,
+        lesson: parsed.lesson.map(|l| LessonId(l.into_inner())),
+        difficulty: parsed.difficulty,
+        language: parsed.language,
+        hints: parsed
+            .hints
+            .into_inner()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        limits: parsed.limits.map(Spanned::into_inner).unwrap_or_default(),
+        ordered: parsed.ordered.is_some_and(Spanned::into_inner),
+        tests: parsed.tests.into_iter().map(Spanned::into_inner).collect(),
+        readme: sources.readme,
+        starter: sources.starter,
+        solution: sources.solution,
+        mutants: sources.mutants,
+        template,
+    }
+}
+
+/// Everything about `exercise.toml` that can be checked without running code.
+fn validate(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Vec<Problem>) {
+    let mut at =
+        |offset: usize, message: String| problems.push(Problem::at(path, text, offset, message));
+    if parsed.title.trim().is_empty() {
+        at(0, "the title is empty".into());
+    }
+    if parsed.hints.get_ref().is_empty() {
+        at(
+            parsed.hints.span().start,
+            "give at least one hint: what would you tell a learner who is stuck?".into(),
+        );
+    }
+    for (i, hint) in parsed.hints.get_ref().iter().enumerate() {
+        if hint.get_ref().trim().is_empty() {
+            at(hint.span().start, format!("hint {} is empty", i + 1));
+        }
+    }
+    if let Some(lesson) = &parsed.lesson
+        && !is_slug(lesson.get_ref())
+    {
+        at(
+            lesson.span().start,
+            format!(
+                "lesson = {:?} is not a lesson id (the file name without NN- and .md)",
+                lesson.get_ref()
+            ),
+        );
+    }
+    if let Some(limits) = &parsed.limits {
+        if let Err(message) = check_limits(limits.get_ref()) {
+            at(limits.span().start, message);
+        }
+    }
+    if let Some(ordered) = &parsed.ordered
+        && parsed.language != Language::Sql
+    {
+        at(
+            ordered.span().start,
+            "`ordered` is for SQL exercises; JavaScript tests check order in their JSON".into(),
+        );
+    }
+    if parsed.tests.is_empty() {
+        at(
+            text.len(),
+            "an exercise needs at least one [[tests]]".into(),
+        );
+    }
+    let mut names = std::collections::BTreeSet::new();
+    for test in &parsed.tests {
+        let start = test.span().start;
+        let name = test.get_ref().name.trim();
+        if name.is_empty() {
+            at(
+                start,
+                "this test's name is empty; say what it proves".into(),
+            );
+        } else if !names.insert(name.to_string()) {
+            at(
+                start,
+                format!("two tests are named {name:?}; names must be unique"),
+            );
+        }
+        for message in test_problems(test.get_ref(), parsed.language) {
+            at(start, message);
+        }
+        let mut captured = Vec::new();
+        for step in &test.get_ref().steps {
+            let mut found = reference_problems(step.get_ref(), &mut captured);
+            found.extend(step_problems(step.get_ref()));
+            for message in found {
+                at(step.span().start, message);
+            }
+        }
+        for check in &test.get_ref().database {
+            if let Err(message) = check_database(check.get_ref()) {
+                at(check.span().start, message);
+            }
+        }
+    }
+}
+
+fn check_limits(limits: &Limits) -> Result<(), String> {
+    if limits.timeout.as_millis() == 0 || limits.timeout.as_secs() > 10 {
+        return Err("limits.timeout_ms must be from 1 to 10000".into());
+    }
+    if limits.guest_memory_bytes() > Limits::MAX_GUEST_MEMORY {
+        return Err(format!(
+            "limits.memory_bytes may be at most {}",
+            Limits::MAX_GUEST_MEMORY - (32 << 20)
+        ));
+    }
+    Ok(())
+}
+
+fn test_problems(test: &Test, language: Language) -> Vec<String> {
+    let mut out = Vec::new();
+    match language {
+        Language::Js if test.steps.is_empty() => out.push(format!(
+            "test {:?} has no steps: add a [[tests.steps]] with the request to send",
+            test.name
+        )),
+        Language::Sql if !test.steps.is_empty() => out.push(format!(
+            "test {:?} has steps, but an SQL exercise runs the learner's query, not requests; remove them",
+            test.name
+        )),
+        _ => {}
+    }
+    if language == Language::Sql && test.detect_injection {
+        out.push("detect_injection is for JavaScript exercises".into());
+    }
+    out
+}
+
+/// Each `{{name}}` must be captured by an earlier step of the same test.
+fn reference_problems<'a>(step: &'a Step, captured: &mut Vec<&'a str>) -> Vec<String> {
+    let out = step_references(step)
+        .into_iter()
+        .filter(|name| !captured.contains(name))
+        .map(|name| format!("{{{{{name}}}}} is used before any earlier step captures `{name}`"))
+        .collect();
+    captured.extend(step.capture.keys().map(String::as_str));
+    out
+}
+
+/// The `{{names}}` a step's request refers to.
+fn step_references(step: &Step) -> Vec<&str> {
+    let mut texts: Vec<&str> = vec![&step.path];
+    texts.extend(step.headers.values().map(String::as_str));
+    texts.extend(step.body.as_deref());
+    let mut names: Vec<&str> = texts.into_iter().flat_map(placeholders).collect();
+    for value in step
+        .query
+        .values()
+        .chain(step.form.iter().flat_map(|f| f.values()))
+    {
+        if let super::spec::Scalar::Text(text) = value {
+            names.extend(placeholders(text));
+        }
+    }
+    if let Some(json) = &step.json {
+        json_strings(json, &mut |s| names.extend(placeholders(s)));
+    }
+    names
+}
+
+fn json_strings<'a>(value: &'a serde_json::Value, f: &mut impl FnMut(&'a str)) {
+    match value {
+        serde_json::Value::String(s) => f(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| json_strings(v, f)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| json_strings(v, f)),
+        _ => {}
+    }
+}
+
+fn step_problems(step: &Step) -> Vec<String> {
+    let mut out = Vec::new();
+    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    if !METHODS.contains(&step.method.as_str()) {
+        out.push(format!(
+            "method = {:?} is not one of {}",
+            step.method,
+            METHODS.join(", ")
+        ));
+    }
+    if !step.path.starts_with('/') {
+        out.push(format!("path = {:?} must start with /", step.path));
+    }
+    let bodies = [
+        step.json.is_some(),
+        step.form.is_some(),
+        step.body.is_some(),
+    ];
+    if bodies.iter().filter(|b| **b).count() > 1 {
+        out.push("a step sends one body: json, form or body, not several".into());
+    }
+    for (name, source) in &step.capture {
+        if let Err(message) = CaptureSource::parse(source) {
+            out.push(format!("capture.{name}: {message}"));
+        }
+    }
+    for path in step
+        .expect
+        .json_path
+        .keys()
+        .chain(step.expect.json_types.keys())
+    {
+        if let Err(message) = JsonPath::parse(path) {
+            out.push(message);
+        }
+    }
+    for (name, rule) in &step.expect.headers {
+        if let HeaderRule::Rule(rule) = rule {
+            let set = [
+                rule.contains.is_some(),
+                rule.not_contains.is_some(),
+                rule.present.is_some(),
+            ];
+            if set.iter().filter(|b| **b).count() != 1 {
+                out.push(format!(
+                    "expect.headers.{name}: give its value, or one of contains, not_contains, present"
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn check_database(check: &DatabaseCheck) -> Result<(), String> {
+    match (&check.rows, check.count) {
+        (Some(_), Some(_)) => Err("a database check gives rows or count, not both".into()),
+        (None, None) => Err("a database check needs rows = [[…]] or count = N".into()),
+        (Some(rows), None) => rows
+            .iter()
+            .flatten()
+            .all(|v| super::is_sql_value(v))
+            .then_some(())
+            .ok_or_else(|| {
+                "rows hold plain values (text, numbers, true/false, or {} for NULL)".into()
+            }),
+        (None, Some(_)) if check.ordered => Err("`ordered` goes with rows, not count".into()),
+        (None, Some(_)) => Ok(()),
+    }
+}

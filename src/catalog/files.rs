@@ -1,0 +1,95 @@
+//! The text files of a course, read from a folder or from the copy built
+//! into the binary, so the catalog loads the same way from both (and tests
+//! can hand it files that never touch the disk).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The folders a course is made of; nothing else in a course folder is read.
+pub const ROOTS: [&str; 2] = ["lessons", "exercises"];
+
+/// Relative path (with `/`) → text.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    texts: BTreeMap<String, String>,
+    /// Files that are not UTF-8 text.
+    pub unreadable: Vec<String>,
+}
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/course.rs"));
+}
+
+impl Files {
+    /// The course built into the binary.
+    pub fn builtin() -> Self {
+        let mut files = Self::default();
+        for (path, bytes) in builtin::FILES {
+            files.add(path, bytes.to_vec());
+        }
+        files
+    }
+
+    /// The course in `dir` (its `lessons/` and `exercises/` folders).
+    pub fn read_dir(dir: &Path) -> std::io::Result<Self> {
+        let mut files = Self::default();
+        for root in ROOTS {
+            let path = dir.join(root);
+            if path.is_dir() {
+                files.walk(dir, &path)?;
+            }
+        }
+        Ok(files)
+    }
+
+    /// Files given in memory, for tests.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut files = Self::default();
+        for (path, text) in texts {
+            files.texts.insert(path.to_string(), text.to_string());
+        }
+        files
+    }
+
+    fn walk(&mut self, base: &Path, dir: &Path) -> std::io::Result<()> {
+        let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                self.walk(base, &path)?;
+            } else {
+                let relative = path.strip_prefix(base).unwrap_or(&path);
+                let name = relative.to_string_lossy().replace('\\', "/");
+                self.add(&name, std::fs::read(&path)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, path: &str, bytes: Vec<u8>) {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                self.texts.insert(path.to_string(), text);
+            }
+            Err(_) => self.unreadable.push(path.to_string()),
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.texts.get(path).map(String::as_str)
+    }
+
+    /// Every path, sorted.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.texts.keys().map(String::as_str)
+    }
+
+    /// The paths under a folder (`exercises/hello/`), sorted.
+    pub fn under<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
+        self.texts
+            .range(folder.to_string()..)
+            .map(|(k, _)| k.as_str())
+            .take_while(move |k| k.starts_with(folder))
+    }
+}
