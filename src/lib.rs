@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod grader;
 pub mod sandbox;
 pub mod scratch;
 pub mod sqltext;

@@ -176,17 +176,17 @@ impl Verdict {
 }
 
 /// The verdict with its message, as reports show it.
-#[derive(Debug, Clone, Serialize)]
-pub struct VerdictView<'a> {
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VerdictView {
     #[serde(flatten)]
-    pub verdict: &'a Verdict,
+    pub verdict: Verdict,
     pub message: String,
 }
 
-impl<'a> From<&'a Verdict> for VerdictView<'a> {
-    fn from(verdict: &'a Verdict) -> Self {
+impl From<&Verdict> for VerdictView {
+    fn from(verdict: &Verdict) -> Self {
         Self {
-            verdict,
+            verdict: verdict.clone(),
             message: verdict.message(),
         }
     }

@@ -1,0 +1,261 @@
+//! The grader: runs an exercise's tests against a submission and writes a
+//! report a beginner can act on. Each test gets a fresh copy of the
+//! exercise's database and a fresh sandbox for every step; time and
+//! randomness are fixed, so the same code always gets the same report.
+
+mod checks;
+mod cookies;
+pub mod diff;
+pub mod injection;
+mod report;
+mod request;
+mod sql;
+
+use std::collections::BTreeMap;
+
+pub use report::{
+    CheckReport, QueryReport, REPORT_VERSION, Report, Status, StepReport, TestReport,
+};
+
+use crate::catalog::spec::Test;
+use crate::catalog::{Exercise, Language};
+use crate::sandbox::verdict::{Phase, VerdictView};
+use crate::sandbox::{Mode, Program, RunOptions, Sandbox, Verdict};
+use crate::scratch::Scratch;
+use cookies::CookieJar;
+use request::Captures;
+
+/// How a submission is graded.
+#[derive(Debug, Clone, Default)]
+pub struct GradeOptions {
+    /// Show hidden tests in full even when they fail (for authors).
+    pub reveal_hidden: bool,
+    /// The name of the learner's file in messages; the exercise's default
+    /// (`app.js`, `query.sql`) when empty.
+    pub file: String,
+}
+
+/// Grades `code` against every test of `exercise`.
+pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &GradeOptions) -> Report {
+    let file = if options.file.is_empty() {
+        exercise.learner_file()
+    } else {
+        &options.file
+    };
+    let grader = Grader {
+        sandbox,
+        exercise,
+        code,
+        file,
+    };
+    let tests = exercise
+        .tests
+        .iter()
+        .enumerate()
+        .map(|(i, test)| {
+            let report = grader.test(test);
+            if test.hidden && report.status != Status::Pass && !options.reveal_hidden {
+                redact(report, i + 1)
+            } else {
+                report
+            }
+        })
+        .collect();
+    Report::summarize(&exercise.id.0, tests)
+}
+
+struct Grader<'a> {
+    sandbox: &'a Sandbox,
+    exercise: &'a Exercise,
+    code: &'a str,
+    file: &'a str,
+}
+
+impl Grader<'_> {
+    fn test(&self, test: &Test) -> TestReport {
+        let mut report = TestReport {
+            name: test.name.clone(),
+            status: Status::Pass,
+            hidden: test.hidden,
+            security: test.security,
+            message: None,
+            steps: Vec::new(),
+            query: None,
+            database: Vec::new(),
+        };
+        let db = match self.fresh(test) {
+            Ok(db) => db,
+            Err(message) => return fail(report, Status::Error, message),
+        };
+        let (db, problem) = match self.exercise.language {
+            Language::Js => self.steps(test, db, &mut report.steps),
+            Language::Sql => self.query(test, db, &mut report.query),
+        };
+        if let Some((status, message)) = problem {
+            return fail(report, status, message);
+        }
+        for check in &test.database {
+            report
+                .database
+                .push(sql::database_check(&db, check.get_ref()));
+        }
+        match report.database.iter().find(|c| !c.passed) {
+            Some(check) => {
+                let message = check.summary();
+                fail(report, Status::Fail, message)
+            }
+            None => report,
+        }
+    }
+
+    /// A fresh database for one test, with the test's setup SQL run on it.
+    fn fresh(&self, test: &Test) -> Result<Scratch, String> {
+        let db = self
+            .exercise
+            .template
+            .fresh(self.exercise.limits.database_pages)
+            .map_err(|e| format!("could not copy the exercise's database: {e}"))?;
+        if let Some(setup) = &test.setup {
+            db.connection()
+                .execute_batch(setup)
+                .map_err(|e| format!("the test's setup SQL failed: {e} (a problem in exercise.toml, not in your code)"))?;
+        }
+        Ok(db)
+    }
+
+    /// Runs the steps in order until one fails; returns the database and
+    /// why the test stopped, if it did.
+    fn steps(
+        &self,
+        test: &Test,
+        mut db: Scratch,
+        out: &mut Vec<StepReport>,
+    ) -> (Scratch, Option<(Status, String)>) {
+        let options = RunOptions {
+            limits: self.exercise.limits,
+            mode: Mode::Replayable { seed: 1 },
+        };
+        let program = Program {
+            code: self.code,
+            filename: self.file,
+        };
+        let mut jar = CookieJar::default();
+        let mut captures = Captures::new();
+        for step in &test.steps {
+            let step = step.get_ref();
+            let (http, values) = request::build(step, &captures, &jar);
+            let (outcome, back) = self.sandbox.run(program, &http, db, &options);
+            db = back;
+            let mut report = StepReport {
+                request: http,
+                response: outcome.response.clone(),
+                verdict: VerdictView::from(&outcome.verdict),
+                checks: Vec::new(),
+                captured: BTreeMap::new(),
+                trace: outcome.trace,
+            };
+            let problem = match (&outcome.verdict, &outcome.response) {
+                (Verdict::Ok, Some(response)) => {
+                    jar.store(response);
+                    report.checks = checks::response(&step.expect, response);
+                    if test.detect_injection {
+                        report.checks.push(injection::check(&values, &report.trace));
+                    }
+                    match report.checks.iter().find(|c| !c.passed) {
+                        Some(check) => Some((Status::Fail, check.summary())),
+                        None => request::capture(step, response, &jar)
+                            .map(|found| {
+                                captures.extend(found.clone());
+                                report.captured = found;
+                            })
+                            .err()
+                            .map(|message| (Status::Fail, message)),
+                    }
+                }
+                (verdict, _) => Some((status_of(verdict), verdict.message())),
+            };
+            out.push(report);
+            if problem.is_some() {
+                return (db, problem);
+            }
+        }
+        (db, None)
+    }
+
+    /// An SQL exercise: the learner's statement and the reference's, each
+    /// on its own copy of the same data.
+    fn query(
+        &self,
+        test: &Test,
+        db: Scratch,
+        out: &mut Option<QueryReport>,
+    ) -> (Scratch, Option<(Status, String)>) {
+        let limits = &self.exercise.limits;
+        let reference = match self
+            .fresh(test)
+            .map(|ref_db| sql::run_statement(&ref_db, &self.exercise.solution, limits))
+        {
+            Ok(Ok(statement)) => statement,
+            Ok(Err(verdict)) => {
+                return (
+                    db,
+                    Some((
+                        Status::Error,
+                        format!("the reference solution failed: {}", verdict.message()),
+                    )),
+                );
+            }
+            Err(message) => return (db, Some((Status::Error, message))),
+        };
+        let result = sql::run_statement(&db, self.code, limits);
+        let report = sql::query_report(self.code, result, &reference, self.exercise.ordered);
+        let problem = if !report.verdict.verdict.is_ok() {
+            Some((Status::Fail, report.verdict.message.clone()))
+        } else {
+            report
+                .checks
+                .iter()
+                .find(|c| !c.passed)
+                .map(|c| (Status::Fail, c.summary()))
+        };
+        *out = Some(report);
+        (db, problem)
+    }
+}
+
+/// Verdicts that mean the code could not be judged at all.
+fn status_of(verdict: &Verdict) -> Status {
+    match verdict {
+        Verdict::SyntaxError { .. } | Verdict::Crash { .. } => Status::Error,
+        Verdict::Exception {
+            phase: Phase::Loading,
+            ..
+        } => Status::Error,
+        _ => Status::Fail,
+    }
+}
+
+fn fail(mut report: TestReport, status: Status, message: String) -> TestReport {
+    report.status = status;
+    report.message = Some(message);
+    report
+}
+
+/// A hidden test that did not pass shows only that it exists.
+fn redact(report: TestReport, number: usize) -> TestReport {
+    let message = if report.security {
+        "A hidden security test did not pass: think about what an attacker could send."
+    } else {
+        "A hidden test did not pass: think about the cases the visible tests do not show."
+    };
+    TestReport {
+        name: format!("Hidden test {number}"),
+        status: report.status,
+        hidden: true,
+        security: report.security,
+        message: Some(message.into()),
+        steps: Vec::new(),
+        query: None,
+        database: Vec::new(),
+    }
+}

@@ -1,0 +1,123 @@
+//! The injection detector: a request value that shows up inside the text of
+//! an SQL statement was spliced in, not bound as a parameter. The trace
+//! shows every statement with its text, so this is caught even when the
+//! value was harmless and no attack landed.
+
+use super::report::CheckReport;
+use crate::sandbox::trace::Trace;
+use crate::sqltext::{Token, tokens};
+
+/// A value the test sent, and where in the request it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestValue {
+    /// e.g. "the JSON field `username`"
+    pub origin: String,
+    pub value: String,
+}
+
+const CHECK: &str = "request values reach SQL as parameters";
+
+/// Fails when any value appears spliced into any statement of the trace.
+pub fn check(values: &[RequestValue], trace: &Trace) -> CheckReport {
+    let statements: Vec<&str> = trace.sql().map(|call| call.sql.as_str()).collect();
+    for sql in &statements {
+        if let Some(found) = values.iter().find(|v| spliced(&v.value, sql)) {
+            let diff = vec![
+                format!(
+                    "{} ({:?}) was written into the SQL text instead of being passed as a parameter: {}",
+                    found.origin,
+                    found.value,
+                    one_line(sql)
+                ),
+                "put a placeholder where the value goes and pass the value separately: db.prepare(\"… WHERE name = ?\").get(value)".into(),
+            ];
+            return CheckReport::new(
+                CHECK,
+                "every request value bound with a placeholder",
+                *sql,
+                diff,
+            );
+        }
+    }
+    let actual = format!(
+        "{} statement(s), none with a request value in its text",
+        statements.len()
+    );
+    CheckReport::new(
+        CHECK,
+        "every request value bound with a placeholder",
+        actual,
+        Vec::new(),
+    )
+}
+
+/// Whether `value` was spliced into `sql`: it is (part of) a string literal,
+/// a number compared against, or an attack payload copied in verbatim.
+pub fn spliced(value: &str, sql: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return false;
+    }
+    let payload = ['\'', '"', ';'].iter().any(|c| value.contains(*c)) || value.contains("--");
+    if payload && sql.contains(value) {
+        return true;
+    }
+    let numeric = value.parse::<f64>().is_ok();
+    let tokens = tokens(sql);
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, (_, token))| match token {
+            Token::Str(literal) => {
+                literal == value || (value.chars().count() >= 3 && literal.contains(value))
+            }
+            Token::Number(number) if numeric && *number == value => {
+                i > 0
+                    && matches!(
+                        tokens[i - 1].1,
+                        Token::Symbol("=" | "==" | "!=" | "<>" | "<" | ">" | "<=" | ">=")
+                    )
+            }
+            _ => false,
+        })
+}
+
+fn one_line(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bound_parameter_is_not_spliced() {
+        assert!(!spliced("alice", "SELECT * FROM users WHERE name = ?"));
+        assert!(!spliced("1", "SELECT * FROM todos LIMIT 1"));
+    }
+
+    #[test]
+    fn harmless_values_in_literals_are_caught() {
+        assert!(spliced("alice", "SELECT * FROM users WHERE name = 'alice'"));
+        assert!(spliced(
+            "milk",
+            "INSERT INTO todos (title) VALUES ('buy milk')"
+        ));
+        assert!(spliced("42", "SELECT * FROM todos WHERE id = 42"));
+    }
+
+    #[test]
+    fn a_landed_payload_is_caught() {
+        let payload = "' OR '1'='1";
+        assert!(spliced(
+            payload,
+            &format!("SELECT * FROM users WHERE name = '{payload}'")
+        ));
+    }
+
+    #[test]
+    fn short_values_need_a_whole_literal() {
+        assert!(!spliced("a", "SELECT * FROM t WHERE kind = 'abc'"));
+        assert!(spliced("a", "SELECT * FROM t WHERE kind = 'a'"));
+    }
+}
