@@ -1,6 +1,11 @@
-//! The command line: `backlab run` tries a handler file from the terminal.
+//! The command line: `run` tries a handler file, `grade` grades one against
+//! an exercise, `check` validates a course, `new` starts an exercise.
 //! Every subcommand's help text is its doc comment.
 
+mod check;
+mod grade;
+mod new;
+mod report;
 mod run;
 
 use std::path::PathBuf;
@@ -25,6 +30,59 @@ pub enum Command {
     /// Run a handler file against a database with one request, and print the
     /// response, the SQL it ran, its logs and the verdict.
     Run(RunArgs),
+    /// Grade your file against an exercise's tests and show what passed,
+    /// what did not, and why.
+    Grade(GradeArgs),
+    /// Check a course folder (lessons/ and exercises/): every file, every
+    /// link, and every reference solution, starter and mutant run for real.
+    Check(CheckArgs),
+    /// Start a new exercise folder that already passes `backlab check`.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  backlab grade hello-route app.js\n  backlab grade my-exercise solution.js --content ./my-course --json"
+)]
+pub struct GradeArgs {
+    /// The exercise's id (its folder name), e.g. hello-route.
+    pub exercise: String,
+    /// Your code: a .js file (or .sql for SQL exercises).
+    pub file: PathBuf,
+    /// A course folder to take the exercise from, instead of the built-in course.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Show hidden tests in full even when they fail (for authors).
+    #[arg(long)]
+    pub reveal_hidden: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The course folder, holding lessons/ and exercises/.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  backlab new list-notes --track databases\n  backlab new top-scores --language sql --content ./my-course"
+)]
+pub struct NewArgs {
+    /// The exercise's id and folder name: lowercase words joined by dashes.
+    pub slug: String,
+    /// The course folder to add it to.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub content: PathBuf,
+    /// servers, databases, apis or security.
+    #[arg(long, default_value = "servers")]
+    pub track: String,
+    /// js (a handler) or sql (a query).
+    #[arg(long, default_value = "js")]
+    pub language: String,
 }
 
 #[derive(Debug, Args)]
@@ -70,7 +128,15 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     let data_dir = data_dir(cli.data_dir);
     match cli.command {
         Command::Run(args) => run::run(&args, &data_dir),
+        Command::Grade(args) => grade::grade(&args, &data_dir),
+        Command::Check(args) => check::check(&args, &data_dir),
+        Command::New(args) => new::new(&args),
     }
+}
+
+/// The sandbox, with its compiled guest cached in the data dir.
+fn sandbox(data_dir: &std::path::Path) -> anyhow::Result<crate::sandbox::Sandbox> {
+    Ok(crate::sandbox::Sandbox::new(Some(&data_dir.join("cache")))?)
 }
 
 fn data_dir(flag: Option<PathBuf>) -> PathBuf {
@@ -95,7 +161,9 @@ mod tests {
     #[test]
     fn run_takes_method_and_path() {
         let cli = Cli::parse_from(["backlab", "run", "app.js", "POST", "/todos", "-d", "{}"]);
-        let Command::Run(args) = cli.command;
+        let Command::Run(args) = cli.command else {
+            panic!("not run: {:?}", cli.command);
+        };
         assert_eq!(
             (
                 args.method.as_str(),

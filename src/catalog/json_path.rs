@@ -72,7 +72,7 @@ impl JsonPath {
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0.is_empty() {
-            return f.write_str("(the whole body)");
+            return f.write_str("the body");
         }
         for (i, segment) in self.0.iter().enumerate() {
             match segment {

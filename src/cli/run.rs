@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use super::RunArgs;
 use crate::sandbox::trace::{Event, Trace};
 use crate::sandbox::verdict::VerdictView;
-use crate::sandbox::{HttpRequest, HttpResponse, Mode, Outcome, Program, RunOptions, Sandbox};
+use crate::sandbox::{HttpRequest, HttpResponse, Mode, Outcome, Program, RunOptions};
 use crate::scratch::Template;
 
 /// Runs the command; exit code 0 when the app answered, 1 when the verdict
@@ -22,7 +22,7 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let template = Template::build(&schema, &seed, (&schema_name, &seed_name))?;
     let request = request(args)?;
     let options = options(args);
-    let sandbox = Sandbox::new(Some(&data_dir.join("cache")))?;
+    let sandbox = super::sandbox(data_dir)?;
     let scratch = template.fresh(options.limits.database_pages)?;
     let filename = file_name(&args.file);
     let program = Program {
@@ -50,7 +50,7 @@ fn options(args: &RunArgs) -> RunOptions {
     options
 }
 
-fn read(path: &Path) -> anyhow::Result<String> {
+pub(super) fn read(path: &Path) -> anyhow::Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
@@ -62,7 +62,7 @@ fn read_optional(path: Option<&Path>) -> anyhow::Result<(String, String)> {
     }
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or(path.as_os_str())
         .to_string_lossy()
@@ -156,7 +156,7 @@ fn render_response(out: &mut String, response: &HttpResponse, duration: Duration
     let _ = writeln!(out, "\n{body}\n");
 }
 
-fn render_trace(out: &mut String, trace: &Trace) {
+pub(super) fn render_trace(out: &mut String, trace: &Trace) {
     let mut sql = 0;
     for event in &trace.events {
         match event {

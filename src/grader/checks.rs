@@ -173,7 +173,7 @@ fn json_checks(expect: &Expect, body: &Value, out: &mut Vec<CheckReport>) {
             None => vec![format!("{parsed} is missing")],
             Some(actual) => diff::json(expected, actual, false)
                 .into_iter()
-                .map(|line| line.replace("(the whole body)", path))
+                .map(|line| line.replacen("the body", path, 1))
                 .collect(),
         };
         out.push(CheckReport::new(

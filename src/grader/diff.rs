@@ -178,7 +178,7 @@ mod tests {
     fn a_type_change_at_the_root_is_one_line() {
         assert_eq!(
             json(&json!([1]), &json!({"error": "x"}), false),
-            vec!["(the whole body): expected [1], got {\"error\":\"x\"}"]
+            vec!["the body: expected [1], got {\"error\":\"x\"}"]
         );
     }
 

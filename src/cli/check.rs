@@ -1,0 +1,111 @@
+//! `backlab check [DIR]`: everything an author can get wrong in a course,
+//! reported at once with file and line, then every exercise run for real:
+//! the reference solution must pass, the starter and every mutant must fail.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+use super::CheckArgs;
+use crate::catalog::{Catalog, Exercise, Files, Problem};
+use crate::grader::{GradeOptions, Status, grade};
+use crate::sandbox::Sandbox;
+
+pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
+    let dir = &args.dir;
+    let files = Files::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    if files.paths().next().is_none() && files.unreadable.is_empty() {
+        bail!(
+            "{} has no lessons/ or exercises/ folder; is it a course? (`backlab new <slug>` starts one)",
+            dir.display()
+        );
+    }
+    let (catalog, mut problems) = Catalog::load_all(&files);
+    for problem in &problems {
+        println!("✗ {problem}");
+    }
+    let sandbox = super::sandbox(data_dir)?;
+    for exercise in &catalog.exercises {
+        let found = verify(&sandbox, exercise);
+        print_exercise(exercise, &found);
+        problems.extend(found.problems);
+    }
+    println!(
+        "\n{} lesson(s), {} exercise(s): {}",
+        catalog.lessons.len(),
+        catalog.exercises.len(),
+        match problems.len() {
+            0 => "no problems".to_string(),
+            1 => "1 problem".to_string(),
+            n => format!("{n} problems"),
+        }
+    );
+    Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+/// What running one exercise's files showed.
+struct Verified {
+    tests: usize,
+    starter_passed: usize,
+    mutants: usize,
+    problems: Vec<Problem>,
+}
+
+fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
+    let options = GradeOptions {
+        reveal_hidden: true,
+        file: String::new(),
+    };
+    let ext = exercise.language.extension();
+    let mut problems = Vec::new();
+    let solution = grade(sandbox, exercise, &exercise.solution, &options);
+    if solution.status != Status::Pass {
+        problems.push(Problem::new(
+            &format!("{}solution.{ext}", exercise.dir),
+            None,
+            format!("the reference solution does not pass: {}", solution.message),
+        ));
+    }
+    let starter = grade(sandbox, exercise, &exercise.starter, &options);
+    if starter.status == Status::Pass {
+        problems.push(Problem::new(
+            &format!("{}starter.{ext}", exercise.dir),
+            None,
+            "the starter passes every test: the tests do not check the task yet",
+        ));
+    }
+    for mutant in &exercise.mutants {
+        if grade(sandbox, exercise, &mutant.code, &options).status == Status::Pass {
+            problems.push(Problem::new(
+                &format!("{}{}", exercise.dir, mutant.file),
+                None,
+                "this known-bad solution passes every test: add a test that catches it",
+            ));
+        }
+    }
+    Verified {
+        tests: solution.total,
+        starter_passed: starter.passed,
+        mutants: exercise.mutants.len(),
+        problems,
+    }
+}
+
+fn print_exercise(exercise: &Exercise, found: &Verified) {
+    let mark = if found.problems.is_empty() {
+        "✓"
+    } else {
+        "✗"
+    };
+    let mutants = match found.mutants {
+        0 => String::new(),
+        n => format!(", {n} mutant(s) checked"),
+    };
+    println!(
+        "{mark} {}: {} test(s); the starter passes {} of them{mutants}",
+        exercise.id, found.tests, found.starter_passed
+    );
+    for problem in &found.problems {
+        println!("    ✗ {problem}");
+    }
+}

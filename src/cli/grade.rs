@@ -1,0 +1,51 @@
+//! `backlab grade <exercise> <file>`: the grader from the terminal, with a
+//! report for people or `--json` for tools. Exit 0 on pass, 1 otherwise.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+use super::GradeArgs;
+use crate::catalog::{Catalog, Files};
+use crate::grader::{GradeOptions, Status, grade as run_grade};
+
+pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
+    let catalog = load_course(args.content.as_deref())?;
+    let Some(exercise) = catalog.exercise(&args.exercise) else {
+        let known: Vec<&str> = catalog.exercises.iter().map(|e| e.id.0.as_str()).collect();
+        bail!(
+            "there is no exercise {:?}; the exercises are: {}",
+            args.exercise,
+            known.join(", ")
+        );
+    };
+    let code = super::run::read(&args.file)?;
+    let sandbox = super::sandbox(data_dir)?;
+    let options = GradeOptions {
+        reveal_hidden: args.reveal_hidden,
+        file: super::run::file_name(&args.file),
+    };
+    let report = run_grade(&sandbox, exercise, &code, &options);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", super::report::render(&report, &exercise.title));
+    }
+    Ok(if report.status == Status::Pass { 0 } else { 1 })
+}
+
+/// The course in `dir`, or the one built into Backlab.
+pub fn load_course(dir: Option<&Path>) -> anyhow::Result<Catalog> {
+    let files = match dir {
+        Some(dir) => Files::read_dir(dir)
+            .with_context(|| format!("cannot read the course in {}", dir.display()))?,
+        None => Files::builtin(),
+    };
+    Catalog::load(&files).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "the course has problems (run `backlab check` on it):\n{}",
+            list.join("\n")
+        )
+    })
+}
