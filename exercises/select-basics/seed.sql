@@ -1,0 +1,7 @@
+INSERT INTO books (title, author, price) VALUES
+  ('The Hobbit', 'J. R. R. Tolkien', 14.50),
+  ('Structure and Interpretation of Computer Programs', 'Harold Abelson', 55.00),
+  ('Dune', 'Frank Herbert', 9.99),
+  ('The Pragmatic Programmer', 'Andrew Hunt', 39.95),
+  ('Kindred', 'Octavia E. Butler', 12.00),
+  ('Small Gods', 'Terry Pratchett', 8.49);
