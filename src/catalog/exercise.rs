@@ -353,8 +353,13 @@ fn step_references(step: &Step) -> Vec<&str> {
             names.extend(placeholders(text));
         }
     }
-    if let Some(json) = &step.json {
-        json_strings(json, &mut |s| names.extend(placeholders(s)));
+    let expect = &step.expect;
+    for text in expect.body.iter().chain(&expect.body_contains).chain(&expect.body_not_contains) {
+        names.extend(placeholders(text));
+    }
+    let json = step.json.iter().chain(&expect.json).chain(&expect.json_contains);
+    for value in json.chain(expect.json_path.values()) {
+        json_strings(value, &mut |s| names.extend(placeholders(s)));
     }
     names
 }
@@ -378,8 +383,8 @@ fn step_problems(step: &Step) -> Vec<String> {
             METHODS.join(", ")
         ));
     }
-    if !step.path.starts_with('/') {
-        out.push(format!("path = {:?} must start with /", step.path));
+    if !step.path.starts_with('/') && !step.path.starts_with("{{") {
+        out.push(format!("path = {:?} must start with / (or be a captured {{{{value}}}})", step.path));
     }
     let bodies = [
         step.json.is_some(),

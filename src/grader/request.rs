@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::cookies::CookieJar;
 use super::injection::RequestValue;
 use crate::catalog::JsonPath;
-use crate::catalog::spec::{CaptureSource, Step};
+use crate::catalog::spec::{CaptureSource, Expect, Step};
 use crate::sandbox::{HttpRequest, HttpResponse};
 
 pub type Captures = BTreeMap<String, Value>;
@@ -155,6 +155,27 @@ fn substitute_json(json: &Value, captures: &Captures) -> Value {
                 .collect(),
         ),
         other => other.clone(),
+    }
+}
+
+/// The step's expectations with captured values put in, so a test can
+/// expect the id it captured earlier.
+pub fn fill_expect(expect: &Expect, captures: &Captures) -> Expect {
+    if captures.is_empty() {
+        return expect.clone();
+    }
+    let text = |t: &String| substitute(t, captures);
+    let json = |v: &Value| substitute_json(v, captures);
+    Expect {
+        status: expect.status,
+        headers: expect.headers.clone(),
+        body: expect.body.as_ref().map(text),
+        body_contains: expect.body_contains.iter().map(text).collect(),
+        body_not_contains: expect.body_not_contains.iter().map(text).collect(),
+        json: expect.json.as_ref().map(json),
+        json_contains: expect.json_contains.as_ref().map(json),
+        json_path: expect.json_path.iter().map(|(k, v)| (k.clone(), json(v))).collect(),
+        json_types: expect.json_types.clone(),
     }
 }
 

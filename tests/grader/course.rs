@@ -1,0 +1,55 @@
+//! The course built into the binary: it loads without a problem, matches
+//! the files in the repository, and every exercise's reference solution
+//! passes while its starter and every mutant fail.
+
+use backlab::catalog::{Catalog, Files};
+use backlab::grader::Status;
+
+use crate::util::grade_code;
+
+fn builtin() -> Catalog {
+    Catalog::load(&Files::builtin()).unwrap_or_else(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("the built-in course has problems:\n{}", list.join("\n"))
+    })
+}
+
+#[test]
+fn the_builtin_course_is_the_repository_course() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let on_disk = Files::read_dir(root).unwrap();
+    let builtin = Files::builtin();
+    assert_eq!(on_disk.paths().collect::<Vec<_>>(), builtin.paths().collect::<Vec<_>>());
+    for path in on_disk.paths() {
+        assert_eq!(on_disk.get(path), builtin.get(path), "{path} differs: rebuild");
+    }
+}
+
+#[test]
+fn every_track_has_a_lesson_and_every_lesson_an_exercise() {
+    let catalog = builtin();
+    assert!(catalog.exercises.len() >= 3);
+    for lesson in &catalog.lessons {
+        assert!(!lesson.exercises.is_empty(), "{} leads to no exercise", lesson.file);
+    }
+}
+
+#[test]
+fn every_reference_solution_passes() {
+    for exercise in &builtin().exercises {
+        let report = grade_code(exercise, &exercise.solution);
+        assert_eq!(report.status, Status::Pass, "{}: {}", exercise.id, report.message);
+    }
+}
+
+#[test]
+fn every_starter_and_mutant_fails() {
+    for exercise in &builtin().exercises {
+        let report = grade_code(exercise, &exercise.starter);
+        assert_ne!(report.status, Status::Pass, "{}: the starter passes", exercise.id);
+        for mutant in &exercise.mutants {
+            let report = grade_code(exercise, &mutant.code);
+            assert_ne!(report.status, Status::Pass, "{}{} passes", exercise.dir, mutant.file);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Tests of more than one step: captured values and cookies carried between
+//! requests; the injection detector; SQL exercises; hidden tests.
+
+use backlab::grader::Status;
+
+use crate::util::{exercise, exercise_in, failures, grade_code, only, passes};
+
+const TODOS: &str = r#"
+app.post("/todos", (req, res) => {
+  const { lastInsertRowid } = db.prepare("INSERT INTO todos (title) VALUES (?)").run(req.body.title);
+  res.status(201).set("Location", "/todos/" + lastInsertRowid).json({ id: lastInsertRowid });
+});
+app.get("/todos/:id", (req, res) => {
+  const todo = db.prepare("SELECT id, title FROM todos WHERE id = ?").get(req.params.id);
+  if (!todo) return res.status(404).json({ error: "not found" });
+  res.json(todo);
+});
+"#;
+
+#[test]
+fn a_captured_id_reaches_the_next_request() {
+    let tests = r#"
+[[tests]]
+name = "create then read"
+[[tests.steps]]
+method = "POST"
+path = "/todos"
+json = { title = "Walk the dog" }
+expect.status = 201
+capture = { id = "json:id", where = "header:Location" }
+[[tests.steps]]
+path = "/todos/{{id}}"
+expect.json = { id = 3, title = "Walk the dog" }
+[[tests.steps]]
+path = "{{where}}"
+expect.json_path = { id = "{{id}}" }
+"#;
+    let report = grade_code(&exercise(tests), TODOS);
+    let test = only(&report);
+    assert_eq!(test.steps[1].request.url, "/todos/3");
+    assert_eq!(test.steps[0].captured["id"], serde_json::json!(3));
+    assert!(passes(&report), "{report:#?}");
+}
+
+#[test]
+fn a_missing_capture_fails_with_its_name() {
+    let tests = r#"
+[[tests]]
+name = "capture"
+[[tests.steps]]
+method = "POST"
+path = "/todos"
+json = { title = "x" }
+capture = { token = "json:token" }
+[[tests.steps]]
+path = "/todos/{{token}}"
+"#;
+    let report = grade_code(&exercise(tests), TODOS);
+    assert_eq!(only(&report).message.as_deref(), Some("could not capture `token`: the JSON body has nothing at token"));
+    assert_eq!(only(&report).steps.len(), 1, "the test stops at the failed step");
+}
+
+const SESSIONS: &str = r#"
+app.post("/login", (req, res) => {
+  res.cookie("sid", "s3cret", { httpOnly: true });
+  res.json({ ok: true });
+});
+app.get("/me", (req, res) => {
+  if (req.cookies.sid !== "s3cret") return res.status(401).json({ error: "log in first" });
+  res.json({ user: "alice" });
+});
+app.post("/logout", (req, res) => {
+  res.clearCookie("sid");
+  res.json({ ok: true });
+});
+"#;
+
+#[test]
+fn cookies_carry_over_and_can_be_forged_or_cleared() {
+    let tests = r#"
+[[tests]]
+name = "session"
+[[tests.steps]]
+path = "/me"
+expect.status = 401
+[[tests.steps]]
+method = "POST"
+path = "/login"
+expect.headers = { set-cookie = { contains = "HttpOnly" } }
+[[tests.steps]]
+path = "/me"
+expect.json = { user = "alice" }
+[[tests.steps]]
+path = "/me"
+headers = { Cookie = "sid=forged" }
+expect.status = 401
+[[tests.steps]]
+method = "POST"
+path = "/logout"
+[[tests.steps]]
+path = "/me"
+expect.status = 401
+"#;
+    let report = grade_code(&exercise(tests), SESSIONS);
+    assert!(passes(&report), "{report:#?}");
+    let steps = &only(&report).steps;
+    assert_eq!(steps[2].request.headers, vec![("Cookie".to_string(), "sid=s3cret".to_string())]);
+    assert!(steps[5].request.headers.is_empty(), "the cleared cookie is not sent");
+}
+
+const INJECTION_TEST: &str = r#"
+[[tests]]
+name = "lookup"
+detect_injection = true
+[[tests.steps]]
+path = "/users"
+query = { name = "alice" }
+expect.status = 200
+"#;
+
+#[test]
+fn a_parameterized_query_passes_the_injection_detector() {
+    let code = r#"app.get("/users", (req, res) => res.json(db.prepare("SELECT ? AS name").get(req.query.name)));"#;
+    assert!(passes(&grade_code(&exercise(INJECTION_TEST), code)));
+}
+
+#[test]
+fn a_concatenated_query_fails_even_with_a_harmless_value() {
+    let code = r#"app.get("/users", (req, res) => res.json(db.prepare("SELECT '" + req.query.name + "' AS name").get()));"#;
+    let report = grade_code(&exercise(INJECTION_TEST), code);
+    assert_eq!(
+        failures(&report),
+        vec![
+            "request values reach SQL as parameters: the query parameter `name` (\"alice\") was written into the SQL text instead of being passed as a parameter: SELECT 'alice' AS name",
+            "request values reach SQL as parameters: put a placeholder where the value goes and pass the value separately: db.prepare(\"… WHERE name = ?\").get(value)",
+        ]
+    );
+}
+
+#[test]
+fn a_number_spliced_into_a_comparison_is_caught() {
+    let tests = "[[tests]]\nname = \"one\"\ndetect_injection = true\n[[tests.steps]]\npath = \"/todos/2\"\n";
+    let code = r#"app.get("/todos/:id", (req, res) => res.json(db.prepare("SELECT * FROM todos WHERE id = " + req.params.id + " LIMIT 1").get()));"#;
+    let found = failures(&grade_code(&exercise(tests), code));
+    assert!(found[0].contains("the path segment `2` (\"2\") was written into the SQL text"), "{found:?}");
+}
+
+#[test]
+fn sql_exercises_compare_rows_with_the_reference() {
+    let tests = "ordered = true\n[[tests]]\nname = \"titles\"\n[[tests]]\nname = \"with setup\"\nsetup = \"INSERT INTO todos (title) VALUES ('Aardvark');\"\n";
+    let solution = "SELECT title FROM todos ORDER BY title";
+    let exercise = exercise_in("sql", tests, solution);
+    assert!(passes(&grade_code(&exercise, "select title from todos order by 1;")));
+    let report = grade_code(&exercise, "SELECT title FROM todos");
+    assert_eq!(report.passed, 1, "the first test's rows happen to be in order");
+    assert_eq!(report.tests[1].message.as_deref(), Some("rows, in order: row 1: expected [\"Aardvark\"], got [\"Buy milk\"]"));
+    let broken = grade_code(&exercise, "SELECT title FROM missing_table");
+    assert_eq!(broken.tests[0].message.as_deref(), Some("SQL error in `SELECT title FROM missing_table`: no such table: missing_table."));
+    let two = grade_code(&exercise, "SELECT 1; SELECT 2;");
+    assert!(two.tests[0].message.as_deref().unwrap().contains("write one statement; this has 2"), "{two:#?}");
+}
+
+#[test]
+fn hidden_tests_show_only_that_they_failed() {
+    let tests = "[[tests]]\nname = \"secret case\"\nhidden = true\n[[tests.steps]]\npath = \"/x\"\nexpect.status = 200\n";
+    let exercise = exercise(tests);
+    let options = backlab::grader::GradeOptions::default();
+    let report = backlab::grader::grade(crate::util::sandbox(), &exercise, "", &options);
+    let test = only(&report);
+    assert_eq!(test.name, "Hidden test 1");
+    assert!(test.steps.is_empty());
+    assert_eq!(test.status, Status::Fail);
+    let shown = backlab::grader::grade(crate::util::sandbox(), &exercise, "app.get('/x', (q, s) => s.send('ok'));", &options);
+    assert_eq!(only(&shown).name, "secret case", "a passing hidden test is shown");
+}

@@ -1,0 +1,9 @@
+//! The grader on the real sandbox: every check kind, captures and cookies,
+//! the injection detector, SQL exercises, golden reports, and the built-in
+//! course (every reference solution passes, every starter and mutant fails).
+
+mod checks;
+mod course;
+mod flows;
+mod golden;
+mod util;
