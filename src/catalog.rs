@@ -221,7 +221,10 @@ impl Catalog {
         let mut broken = BTreeSet::new();
         for slug in exercise_dirs {
             match exercise::load(files, &slug, &format!("exercises/{slug}/")) {
-                Ok(exercise) => exercises.push(exercise),
+                Ok((exercise, strays)) => {
+                    exercises.push(exercise);
+                    problems.extend(strays);
+                }
                 Err(found) => {
                     problems.extend(found);
                     broken.insert(ExerciseId(slug));

@@ -157,7 +157,8 @@ impl Grader<'_> {
             let problem = match (&outcome.verdict, &outcome.response) {
                 (Verdict::Ok, Some(response)) => {
                     jar.store(response);
-                    report.checks = checks::response(&request::fill_expect(&step.expect, &captures), response);
+                    report.checks =
+                        checks::response(&request::fill_expect(&step.expect, &captures), response);
                     if test.detect_injection {
                         report.checks.push(injection::check(&values, &report.trace));
                     }

@@ -41,8 +41,13 @@ struct Version {
     format_version: Option<Spanned<i64>>,
 }
 
-/// Loads `exercises/<slug>/`; `dir` ends with `/`.
-pub fn load(files: &Files, slug: &str, dir: &str) -> Result<Exercise, Vec<Problem>> {
+/// Loads `exercises/<slug>/`; `dir` ends with `/`. Stray files do not stop
+/// it loading: they come back beside the exercise.
+pub fn load(
+    files: &Files,
+    slug: &str,
+    dir: &str,
+) -> Result<(Exercise, Vec<Problem>), Vec<Problem>> {
     let toml_path = format!("{dir}exercise.toml");
     let Some(text) = files.get(&toml_path) else {
         return Err(vec![Problem::new(
@@ -62,14 +67,18 @@ pub fn load(files: &Files, slug: &str, dir: &str) -> Result<Exercise, Vec<Proble
     }
     validate(&toml_path, text, &parsed, &mut problems);
     let sources = sources(files, dir, parsed.language, &mut problems);
+    let strays = stray_files(files, dir, parsed.language);
     let template = template(files, dir).map_err(|p| {
         problems.push(p);
     });
     match (sources, template) {
         (Some(sources), Ok(template)) if problems.is_empty() => {
-            Ok(build(slug, dir, parsed, sources, template))
+            Ok((build(slug, dir, parsed, sources, template), strays))
         }
-        _ => Err(problems),
+        _ => {
+            problems.extend(strays);
+            Err(problems)
+        }
     }
 }
 
@@ -134,37 +143,47 @@ fn sources(
     let readme = required("README.md");
     let starter = required(&format!("starter.{ext}"));
     let solution = required(&format!("solution.{ext}"));
-    let mut mutants = Vec::new();
-    for path in files.under(dir) {
-        let name = &path[dir.len()..];
-        let known = ["exercise.toml", "README.md", "schema.sql", "seed.sql"].contains(&name)
-            || name == format!("starter.{ext}")
-            || name == format!("solution.{ext}");
-        if known {
-            continue;
-        }
-        match name.strip_prefix("mutants/") {
-            Some(file) if file.ends_with(&format!(".{ext}")) && !file.contains('/') => {
-                mutants.push(Mutant {
-                    file: name.to_string(),
-                    code: files.get(path).unwrap_or_default().to_string(),
-                });
-            }
-            _ => problems.push(Problem::new(
-                path,
-                None,
-                format!(
-                    "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
-                ),
-            )),
-        }
-    }
+    let mutants = files
+        .under(dir)
+        .filter(|path| is_mutant(&path[dir.len()..], ext))
+        .map(|path| Mutant {
+            file: path[dir.len()..].to_string(),
+            code: files.get(path).unwrap_or_default().to_string(),
+        })
+        .collect();
     Some(Sources {
         readme: readme?,
         starter: starter?,
         solution: solution?,
         mutants,
     })
+}
+
+fn is_mutant(name: &str, ext: &str) -> bool {
+    name.strip_prefix("mutants/")
+        .is_some_and(|file| file.ends_with(&format!(".{ext}")) && !file.contains('/'))
+}
+
+/// Files in the folder that Backlab does not use.
+fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
+    let ext = language.extension();
+    let known = |name: &str| {
+        ["exercise.toml", "README.md", "schema.sql", "seed.sql"].contains(&name)
+            || name == format!("starter.{ext}")
+            || name == format!("solution.{ext}")
+            || is_mutant(name, ext)
+    };
+    files
+        .under(dir)
+        .filter(|path| !known(&path[dir.len()..]))
+        .map(|path| Problem::new(
+            path,
+            None,
+            format!(
+                "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
+            ),
+        ))
+        .collect()
 }
 
 fn template(files: &Files, dir: &str) -> Result<Template, Problem> {
@@ -242,10 +261,10 @@ fn validate(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Vec<Pr
             ),
         );
     }
-    if let Some(limits) = &parsed.limits {
-        if let Err(message) = check_limits(limits.get_ref()) {
-            at(limits.span().start, message);
-        }
+    if let Some(limits) = &parsed.limits
+        && let Err(message) = check_limits(limits.get_ref())
+    {
+        at(limits.span().start, message);
     }
     if let Some(ordered) = &parsed.ordered
         && parsed.language != Language::Sql
@@ -354,10 +373,19 @@ fn step_references(step: &Step) -> Vec<&str> {
         }
     }
     let expect = &step.expect;
-    for text in expect.body.iter().chain(&expect.body_contains).chain(&expect.body_not_contains) {
+    for text in expect
+        .body
+        .iter()
+        .chain(&expect.body_contains)
+        .chain(&expect.body_not_contains)
+    {
         names.extend(placeholders(text));
     }
-    let json = step.json.iter().chain(&expect.json).chain(&expect.json_contains);
+    let json = step
+        .json
+        .iter()
+        .chain(&expect.json)
+        .chain(&expect.json_contains);
     for value in json.chain(expect.json_path.values()) {
         json_strings(value, &mut |s| names.extend(placeholders(s)));
     }
@@ -384,7 +412,10 @@ fn step_problems(step: &Step) -> Vec<String> {
         ));
     }
     if !step.path.starts_with('/') && !step.path.starts_with("{{") {
-        out.push(format!("path = {:?} must start with / (or be a captured {{{{value}}}})", step.path));
+        out.push(format!(
+            "path = {:?} must start with / (or be a captured {{{{value}}}})",
+            step.path
+        ));
     }
     let bodies = [
         step.json.is_some(),
@@ -433,7 +464,7 @@ fn check_database(check: &DatabaseCheck) -> Result<(), String> {
         (Some(rows), None) => rows
             .iter()
             .flatten()
-            .all(|v| super::is_sql_value(v))
+            .all(super::is_sql_value)
             .then_some(())
             .ok_or_else(|| {
                 "rows hold plain values (text, numbers, true/false, or {} for NULL)".into()

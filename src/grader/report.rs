@@ -128,9 +128,11 @@ impl Report {
             Some(_) if tests.iter().any(|t| t.status == Status::Error) => Status::Error,
             Some(_) => Status::Fail,
         };
-        let message = match first {
-            None => format!("All {total} tests passed."),
-            Some(t) => format!(
+        let broken = tests.iter().find(|t| t.status == Status::Error);
+        let message = match (first, broken) {
+            (None, _) => format!("All {total} tests passed."),
+            (_, Some(t)) => t.message.clone().unwrap_or_default(),
+            (Some(t), None) => format!(
                 "{passed} of {total} tests passed. {}: {}",
                 t.name,
                 t.message.as_deref().unwrap_or("it did not pass")

@@ -174,7 +174,11 @@ pub fn fill_expect(expect: &Expect, captures: &Captures) -> Expect {
         body_not_contains: expect.body_not_contains.iter().map(text).collect(),
         json: expect.json.as_ref().map(json),
         json_contains: expect.json_contains.as_ref().map(json),
-        json_path: expect.json_path.iter().map(|(k, v)| (k.clone(), json(v))).collect(),
+        json_path: expect
+            .json_path
+            .iter()
+            .map(|(k, v)| (k.clone(), json(v)))
+            .collect(),
         json_types: expect.json_types.clone(),
     }
 }

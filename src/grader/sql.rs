@@ -157,7 +157,7 @@ pub fn run_statement(db: &Scratch, sql: &str, limits: &Limits) -> Result<Stateme
                 changes: Some(c.changes),
             })
         }
-        other => other.map(|rows| statement(rows)),
+        other => other.map(statement),
     };
     db.set_deadline(None);
     result.map_err(|failure| match failure {

@@ -17,7 +17,10 @@ fn step(expect: &str) -> String {
 
 #[test]
 fn status_passes_and_fails() {
-    assert!(passes(&grade_code(&exercise(&step("expect.status = 200")), LIST)));
+    assert!(passes(&grade_code(
+        &exercise(&step("expect.status = 200")),
+        LIST
+    )));
     let report = grade_code(&exercise(&step("expect.status = 201")), LIST);
     assert_eq!(failures(&report), vec!["status: expected 201, got 200"]);
     assert_eq!(report.status, Status::Fail);
@@ -25,9 +28,13 @@ fn status_passes_and_fails() {
 
 #[test]
 fn headers_equal_contain_and_are_absent() {
-    let ok = step("expect.headers = { x-count = \"2\", content-type = { contains = \"json\" }, set-cookie = { present = false } }");
+    let ok = step(
+        "expect.headers = { x-count = \"2\", content-type = { contains = \"json\" }, set-cookie = { present = false } }",
+    );
     assert!(passes(&grade_code(&exercise(&ok), LIST)));
-    let bad = step("expect.headers = { x-count = \"3\", content-type = { not_contains = \"json\" }, x-missing = { present = true } }");
+    let bad = step(
+        "expect.headers = { x-count = \"3\", content-type = { not_contains = \"json\" }, x-missing = { present = true } }",
+    );
     assert_eq!(
         failures(&grade_code(&exercise(&bad), LIST)),
         vec![
@@ -41,21 +48,38 @@ fn headers_equal_contain_and_are_absent() {
 #[test]
 fn body_equals_contains_and_not_contains() {
     let body = r#"[{"id":1,"title":"Buy milk","done":0},{"id":2,"title":"Write tests","done":0}]"#;
-    let ok = step(&format!("expect.body = '{body}'\nexpect.body_contains = [\"Buy milk\"]\nexpect.body_not_contains = [\"<script>\"]"));
+    let ok = step(&format!(
+        "expect.body = '{body}'\nexpect.body_contains = [\"Buy milk\"]\nexpect.body_not_contains = [\"<script>\"]"
+    ));
     assert!(passes(&grade_code(&exercise(&ok), LIST)));
-    let bad = step("expect.body = 'nothing'\nexpect.body_contains = [\"Eggs\"]\nexpect.body_not_contains = [\"milk\"]");
+    let bad = step(
+        "expect.body = 'nothing'\nexpect.body_contains = [\"Eggs\"]\nexpect.body_not_contains = [\"milk\"]",
+    );
     let found = failures(&grade_code(&exercise(&bad), LIST));
     assert_eq!(found.len(), 3, "{found:?}");
-    assert!(found[0].starts_with("body: expected \"nothing\", got \"[{"), "{found:?}");
-    assert_eq!(found[1], "body contains: the body does not contain \"Eggs\"");
-    assert!(found[2].starts_with("body does not contain: the body contains \"milk\": …"), "{found:?}");
+    assert!(
+        found[0].starts_with("body: expected \"nothing\", got \"[{"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found[1],
+        "body contains: the body does not contain \"Eggs\""
+    );
+    assert!(
+        found[2].starts_with("body does not contain: the body contains \"milk\": …"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn json_equals_names_the_path_that_differs() {
-    let ok = step("expect.json = [{ id = 1, title = \"Buy milk\", done = 0 }, { id = 2, title = \"Write tests\", done = 0 }]");
+    let ok = step(
+        "expect.json = [{ id = 1, title = \"Buy milk\", done = 0 }, { id = 2, title = \"Write tests\", done = 0 }]",
+    );
     assert!(passes(&grade_code(&exercise(&ok), LIST)));
-    let bad = step("expect.json = [{ id = 1, title = \"Buy eggs\", done = 0 }, { id = 2, title = \"Write tests\" }]");
+    let bad = step(
+        "expect.json = [{ id = 1, title = \"Buy eggs\", done = 0 }, { id = 2, title = \"Write tests\" }]",
+    );
     assert_eq!(
         failures(&grade_code(&exercise(&bad), LIST)),
         vec![
@@ -78,9 +102,13 @@ fn json_contains_is_a_subset() {
 
 #[test]
 fn json_path_and_types() {
-    let ok = step("expect.json_path = { \"[1].title\" = \"Write tests\" }\nexpect.json_types = { \"[0].id\" = \"number\" }");
+    let ok = step(
+        "expect.json_path = { \"[1].title\" = \"Write tests\" }\nexpect.json_types = { \"[0].id\" = \"number\" }",
+    );
     assert!(passes(&grade_code(&exercise(&ok), LIST)));
-    let bad = step("expect.json_path = { \"[1].title\" = \"Nope\", \"[5].id\" = 1 }\nexpect.json_types = { \"[0].id\" = \"string\" }");
+    let bad = step(
+        "expect.json_path = { \"[1].title\" = \"Nope\", \"[5].id\" = 1 }\nexpect.json_types = { \"[0].id\" = \"string\" }",
+    );
     assert_eq!(
         failures(&grade_code(&exercise(&bad), LIST)),
         vec![
@@ -93,8 +121,14 @@ fn json_path_and_types() {
 
 #[test]
 fn a_body_that_is_not_json_fails_the_json_checks_plainly() {
-    let report = grade_code(&exercise(&step("expect.json = []")), "app.get('/todos', (req, res) => res.send('hello'));");
-    assert_eq!(failures(&report), vec!["the body is JSON: the body is not JSON: send it with res.json(...)"]);
+    let report = grade_code(
+        &exercise(&step("expect.json = []")),
+        "app.get('/todos', (req, res) => res.send('hello'));",
+    );
+    assert_eq!(
+        failures(&report),
+        vec!["the body is JSON: the body is not JSON: send it with res.json(...)"]
+    );
 }
 
 #[test]
@@ -128,5 +162,8 @@ count = 0
             "database: SELECT title, done FROM todos: unexpected row [\"WALK THE DOG\",0]",
         ]
     );
-    assert_eq!(only(&report).message.as_deref(), Some("database: SELECT title, done FROM todos: missing row [\"Walk the dog\",0]"));
+    assert_eq!(
+        only(&report).message.as_deref(),
+        Some("database: SELECT title, done FROM todos: missing row [\"Walk the dog\",0]")
+    );
 }

@@ -19,9 +19,16 @@ fn the_builtin_course_is_the_repository_course() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let on_disk = Files::read_dir(root).unwrap();
     let builtin = Files::builtin();
-    assert_eq!(on_disk.paths().collect::<Vec<_>>(), builtin.paths().collect::<Vec<_>>());
+    assert_eq!(
+        on_disk.paths().collect::<Vec<_>>(),
+        builtin.paths().collect::<Vec<_>>()
+    );
     for path in on_disk.paths() {
-        assert_eq!(on_disk.get(path), builtin.get(path), "{path} differs: rebuild");
+        assert_eq!(
+            on_disk.get(path),
+            builtin.get(path),
+            "{path} differs: rebuild"
+        );
     }
 }
 
@@ -30,7 +37,11 @@ fn every_track_has_a_lesson_and_every_lesson_an_exercise() {
     let catalog = builtin();
     assert!(catalog.exercises.len() >= 3);
     for lesson in &catalog.lessons {
-        assert!(!lesson.exercises.is_empty(), "{} leads to no exercise", lesson.file);
+        assert!(
+            !lesson.exercises.is_empty(),
+            "{} leads to no exercise",
+            lesson.file
+        );
     }
 }
 
@@ -38,7 +49,13 @@ fn every_track_has_a_lesson_and_every_lesson_an_exercise() {
 fn every_reference_solution_passes() {
     for exercise in &builtin().exercises {
         let report = grade_code(exercise, &exercise.solution);
-        assert_eq!(report.status, Status::Pass, "{}: {}", exercise.id, report.message);
+        assert_eq!(
+            report.status,
+            Status::Pass,
+            "{}: {}",
+            exercise.id,
+            report.message
+        );
     }
 }
 
@@ -46,10 +63,21 @@ fn every_reference_solution_passes() {
 fn every_starter_and_mutant_fails() {
     for exercise in &builtin().exercises {
         let report = grade_code(exercise, &exercise.starter);
-        assert_ne!(report.status, Status::Pass, "{}: the starter passes", exercise.id);
+        assert_ne!(
+            report.status,
+            Status::Pass,
+            "{}: the starter passes",
+            exercise.id
+        );
         for mutant in &exercise.mutants {
             let report = grade_code(exercise, &mutant.code);
-            assert_ne!(report.status, Status::Pass, "{}{} passes", exercise.dir, mutant.file);
+            assert_ne!(
+                report.status,
+                Status::Pass,
+                "{}{} passes",
+                exercise.dir,
+                mutant.file
+            );
         }
     }
 }

@@ -56,8 +56,15 @@ capture = { token = "json:token" }
 path = "/todos/{{token}}"
 "#;
     let report = grade_code(&exercise(tests), TODOS);
-    assert_eq!(only(&report).message.as_deref(), Some("could not capture `token`: the JSON body has nothing at token"));
-    assert_eq!(only(&report).steps.len(), 1, "the test stops at the failed step");
+    assert_eq!(
+        only(&report).message.as_deref(),
+        Some("could not capture `token`: the JSON body has nothing at token")
+    );
+    assert_eq!(
+        only(&report).steps.len(),
+        1,
+        "the test stops at the failed step"
+    );
 }
 
 const SESSIONS: &str = r#"
@@ -104,8 +111,14 @@ expect.status = 401
     let report = grade_code(&exercise(tests), SESSIONS);
     assert!(passes(&report), "{report:#?}");
     let steps = &only(&report).steps;
-    assert_eq!(steps[2].request.headers, vec![("Cookie".to_string(), "sid=s3cret".to_string())]);
-    assert!(steps[5].request.headers.is_empty(), "the cleared cookie is not sent");
+    assert_eq!(
+        steps[2].request.headers,
+        vec![("Cookie".to_string(), "sid=s3cret".to_string())]
+    );
+    assert!(
+        steps[5].request.headers.is_empty(),
+        "the cleared cookie is not sent"
+    );
 }
 
 const INJECTION_TEST: &str = r#"
@@ -142,7 +155,10 @@ fn a_number_spliced_into_a_comparison_is_caught() {
     let tests = "[[tests]]\nname = \"one\"\ndetect_injection = true\n[[tests.steps]]\npath = \"/todos/2\"\n";
     let code = r#"app.get("/todos/:id", (req, res) => res.json(db.prepare("SELECT * FROM todos WHERE id = " + req.params.id + " LIMIT 1").get()));"#;
     let found = failures(&grade_code(&exercise(tests), code));
-    assert!(found[0].contains("the path segment `2` (\"2\") was written into the SQL text"), "{found:?}");
+    assert!(
+        found[0].contains("the path segment `2` (\"2\") was written into the SQL text"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -150,14 +166,33 @@ fn sql_exercises_compare_rows_with_the_reference() {
     let tests = "ordered = true\n[[tests]]\nname = \"titles\"\n[[tests]]\nname = \"with setup\"\nsetup = \"INSERT INTO todos (title) VALUES ('Aardvark');\"\n";
     let solution = "SELECT title FROM todos ORDER BY title";
     let exercise = exercise_in("sql", tests, solution);
-    assert!(passes(&grade_code(&exercise, "select title from todos order by 1;")));
+    assert!(passes(&grade_code(
+        &exercise,
+        "select title from todos order by 1;"
+    )));
     let report = grade_code(&exercise, "SELECT title FROM todos");
-    assert_eq!(report.passed, 1, "the first test's rows happen to be in order");
-    assert_eq!(report.tests[1].message.as_deref(), Some("rows, in order: row 1: expected [\"Aardvark\"], got [\"Buy milk\"]"));
+    assert_eq!(
+        report.passed, 1,
+        "the first test's rows happen to be in order"
+    );
+    assert_eq!(
+        report.tests[1].message.as_deref(),
+        Some("rows, in order: row 1: expected [\"Aardvark\"], got [\"Buy milk\"]")
+    );
     let broken = grade_code(&exercise, "SELECT title FROM missing_table");
-    assert_eq!(broken.tests[0].message.as_deref(), Some("SQL error in `SELECT title FROM missing_table`: no such table: missing_table."));
+    assert_eq!(
+        broken.tests[0].message.as_deref(),
+        Some("SQL error in `SELECT title FROM missing_table`: no such table: missing_table.")
+    );
     let two = grade_code(&exercise, "SELECT 1; SELECT 2;");
-    assert!(two.tests[0].message.as_deref().unwrap().contains("write one statement; this has 2"), "{two:#?}");
+    assert!(
+        two.tests[0]
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("write one statement; this has 2"),
+        "{two:#?}"
+    );
 }
 
 #[test]
@@ -170,6 +205,15 @@ fn hidden_tests_show_only_that_they_failed() {
     assert_eq!(test.name, "Hidden test 1");
     assert!(test.steps.is_empty());
     assert_eq!(test.status, Status::Fail);
-    let shown = backlab::grader::grade(crate::util::sandbox(), &exercise, "app.get('/x', (q, s) => s.send('ok'));", &options);
-    assert_eq!(only(&shown).name, "secret case", "a passing hidden test is shown");
+    let shown = backlab::grader::grade(
+        crate::util::sandbox(),
+        &exercise,
+        "app.get('/x', (q, s) => s.send('ok'));",
+        &options,
+    );
+    assert_eq!(
+        only(&shown).name,
+        "secret case",
+        "a passing hidden test is shown"
+    );
 }

@@ -46,13 +46,18 @@ fn check(name: &str, code: &str) {
     let mut actual = serde_json::to_value(&report).expect("a report serializes");
     zero_durations(&mut actual);
     let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.json"));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.json"));
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, &text).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with BLESS=1 to write it", path.display()));
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing; run with BLESS=1 to write it",
+            path.display()
+        )
+    });
     assert!(
         expected == text,
         "the {name} report changed; if that is intended, run with BLESS=1 and review the diff.\n--- expected\n{expected}\n--- actual\n{text}"
@@ -82,20 +87,37 @@ fn golden_pass() {
 
 #[test]
 fn golden_fail() {
-    check("fail", &PASS.replace("ORDER BY id", "ORDER BY title DESC").replace("res.status(201).", "res."));
+    check(
+        "fail",
+        &PASS
+            .replace("ORDER BY id", "ORDER BY title DESC")
+            .replace("res.status(201).", "res."),
+    );
 }
 
 #[test]
 fn golden_timeout() {
-    check("timeout", &PASS.replace("res.json(db", "while (true) {}\n  res.json(db"));
+    check(
+        "timeout",
+        &PASS.replace("res.json(db", "while (true) {}\n  res.json(db"),
+    );
 }
 
 #[test]
 fn golden_syntax_error() {
-    check("syntax-error", &PASS.replace("(req, res) => {\n  res.json", "(req, res) => {\n  res.json("));
+    check(
+        "syntax-error",
+        &PASS.replace(
+            "(req, res) => {\n  res.json",
+            "(req, res) => {\n  res.json(",
+        ),
+    );
 }
 
 #[test]
 fn golden_sql_error() {
-    check("sql-error", &PASS.replace("SELECT id, title FROM todos", "SELECT id, title FROM todo"));
+    check(
+        "sql-error",
+        &PASS.replace("SELECT id, title FROM todos", "SELECT id, title FROM todo"),
+    );
 }

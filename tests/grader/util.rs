@@ -28,7 +28,11 @@ pub fn exercise_in(language: &str, tests: &str, solution: &str) -> Exercise {
         "format_version = 1\ntitle = \"Fixture\"\ntrack = \"servers\"\ndifficulty = \"beginner\"\nlanguage = \"{language}\"\nhints = [\"a hint\"]\n{tests}"
     );
     let ext = if language == "sql" { "sql" } else { "js" };
-    let solution = if solution.is_empty() { "// the tests here grade other code\n" } else { solution };
+    let solution = if solution.is_empty() {
+        "// the tests here grade other code\n"
+    } else {
+        solution
+    };
     let starter = format!("starter.{ext}");
     let solution_name = format!("solution.{ext}");
     let starter_path = format!("exercises/fixture/{starter}");
@@ -46,7 +50,10 @@ pub fn exercise_in(language: &str, tests: &str, solution: &str) -> Exercise {
 }
 
 pub fn grade_code(exercise: &Exercise, code: &str) -> Report {
-    let options = GradeOptions { reveal_hidden: true, file: String::new() };
+    let options = GradeOptions {
+        reveal_hidden: true,
+        file: String::new(),
+    };
     grade(sandbox(), exercise, code, &options)
 }
 

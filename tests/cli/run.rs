@@ -1,21 +1,11 @@
 //! `backlab run` as the real binary, on the fixture in `tests/fixtures/todos`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/todos")
-}
+use crate::{fixture, stdout};
 
 fn backlab(args: &[&str]) -> Output {
-    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data");
-    Command::new(env!("CARGO_BIN_EXE_backlab"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .current_dir(fixture())
-        .output()
-        .expect("backlab starts")
+    crate::backlab_in(&fixture("todos"), args)
 }
 
 /// `backlab run app.js` on the fixture's schema and seed, then `args`.
@@ -30,10 +20,6 @@ fn run_todos(args: &[&str]) -> Output {
     ];
     all.extend_from_slice(args);
     backlab(&all)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]
@@ -110,12 +96,12 @@ fn bad_arguments_exit_2_with_a_message() {
 }
 
 #[test]
-fn schema_errors_name_the_file() {
+fn schema_errors_name_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.sql"), "CREATE TABLE t (x;").unwrap();
     let schema = dir.path().join("bad.sql");
     let output = backlab(&["run", "app.js", "--schema", schema.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.starts_with("backlab: bad.sql: "), "{err}");
+    assert!(err.starts_with("backlab: bad.sql:1: "), "{err}");
 }

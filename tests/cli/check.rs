@@ -1,0 +1,45 @@
+//! `backlab check` on the repository's course (clean) and on a fixture
+//! course with one problem of each kind.
+
+use crate::{backlab_in, fixture, repository, stderr, stdout};
+
+#[test]
+fn the_repository_course_checks_clean() {
+    let output = backlab_in(repository(), &["check"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}{}", stderr(&output));
+    assert!(text.contains("✓ login-injection: 6 test(s)"), "{text}");
+    assert!(text.ends_with(": no problems\n"), "{text}");
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_file_and_line() {
+    let output = backlab_in(&fixture("course-bad"), &["check", "."]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "\
+✗ exercises/broken-toml/exercise.toml:3: string values must be quoted, expected literal string
+✗ exercises/weak-tests/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js
+✗ lessons/servers/01-intro.md:6: exercise \"ghost\" does not exist (no exercises/ghost/ loaded)
+✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked
+    ✗ exercises/weak-tests/starter.js: the starter passes every test: the tests do not check the task yet
+    ✗ exercises/weak-tests/mutants/anything-goes.js: this known-bad solution passes every test: add a test that catches it
+✗ wrong-solution: 1 test(s); the starter passes 0 of them
+    ✗ exercises/wrong-solution/solution.js: the reference solution does not pass: 0 of 1 tests passed. DELETE /things/1 answers 204: status: expected 204, got 200
+
+1 lesson(s), 2 exercise(s): 6 problems
+"
+    );
+}
+
+#[test]
+fn a_folder_that_is_not_a_course_is_a_clear_error() {
+    let output = backlab_in(&fixture("todos"), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("has no lessons/ or exercises/ folder; is it a course?"),
+        "{}",
+        stderr(&output)
+    );
+}
