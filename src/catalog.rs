@@ -9,6 +9,7 @@ pub mod json_path;
 mod lesson;
 mod problem;
 pub mod spec;
+mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
