@@ -6,7 +6,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+#[path = "support/measure.rs"]
+mod support;
+
+use support::{header, measure, ms};
 
 use backlab::sandbox::{HttpRequest, Program, RunOptions, Sandbox, Verdict};
 use backlab::scratch::Template;
@@ -47,7 +52,7 @@ fn main() {
     };
     let request = HttpRequest::new("GET", "/todos?owner=ada");
     let options = RunOptions::default();
-    println!("{:<62} {:>10} {:>10} {:>6}", "figure", "median", "p90", "n");
+    header();
 
     let fresh = measure(
         "one fresh request (copy db, instance, context, handler, 1 query)",
@@ -110,32 +115,6 @@ fn main() {
 }
 
 /// Runs `f` a few times to warm up, then `n` times; prints and returns the median.
-fn measure(name: &str, n: usize, mut f: impl FnMut()) -> Duration {
-    for _ in 0..n.div_ceil(10) {
-        f();
-    }
-    let mut samples: Vec<Duration> = (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let median = samples[n / 2];
-    let p90 = samples[n * 9 / 10];
-    println!(
-        "{name:<62} {:>7.3} ms {:>7.3} ms {n:>6}",
-        ms(median),
-        ms(p90)
-    );
-    median
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn scratch_files() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-run");
     std::fs::create_dir_all(&dir).expect("bench dir");
