@@ -34,7 +34,7 @@ fn render_test(out: &mut String, test: &TestReport) {
         return;
     }
     if test.hidden && test.steps.is_empty() && test.query.is_none() {
-        let _ = writeln!(out, "    {}", test.message.as_deref().unwrap_or_default());
+        let _ = writeln!(out, "    {}\n", test.message.as_deref().unwrap_or_default());
         return;
     }
     for (i, step) in test.steps.iter().enumerate() {

@@ -81,3 +81,46 @@ fn every_starter_and_mutant_fails() {
         }
     }
 }
+
+const GUIDE_SOLUTION: &str = r#"
+app.post("/todos", (req, res) => {
+  const { title } = req.body;
+  if (typeof title !== "string") return res.status(400).json({ error: "title is required" });
+  const { lastInsertRowid } = db.prepare("INSERT INTO todos (title) VALUES (?)").run(title);
+  res.status(201).json({ id: lastInsertRowid, title, done: false });
+});
+app.get("/todos/:id", (req, res) => {
+  const todo = db.prepare("SELECT id, title, done FROM todos WHERE id = ?").get(req.params.id);
+  if (!todo) return res.status(404).json({ error: "not found" });
+  res.json({ ...todo, done: todo.done === 1 });
+});
+"#;
+
+#[test]
+fn the_authoring_guide_example_works() {
+    let guide = include_str!("../../docs/authoring.md");
+    let start = guide
+        .find("```toml\n")
+        .expect("the guide has a TOML example")
+        + 8;
+    let end = start + guide[start..].find("```").expect("the example ends");
+    let toml = guide[start..end].replace("lesson = \"post-requests\"\n", "");
+    let files = Files::from_texts([
+        ("exercises/add-todo/exercise.toml", toml.as_str()),
+        ("exercises/add-todo/README.md", "# Add a todo\n"),
+        ("exercises/add-todo/starter.js", "// starter\n"),
+        ("exercises/add-todo/solution.js", GUIDE_SOLUTION),
+        ("exercises/add-todo/schema.sql", crate::util::SCHEMA),
+        ("exercises/add-todo/seed.sql", crate::util::SEED),
+    ]);
+    let catalog =
+        Catalog::load(&files).unwrap_or_else(|p| panic!("the guide's example loads: {p:?}"));
+    let exercise = &catalog.exercises[0];
+    let report = grade_code(exercise, GUIDE_SOLUTION);
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+    let spliced = GUIDE_SOLUTION.replace(
+        "db.prepare(\"INSERT INTO todos (title) VALUES (?)\").run(title)",
+        "db.prepare(\"INSERT INTO todos (title) VALUES ('\" + title + \"')\").run()",
+    );
+    assert_ne!(grade_code(exercise, &spliced).status, Status::Pass);
+}
