@@ -89,6 +89,11 @@ pub fn statements(sql: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The statement on one line, its runs of whitespace made single spaces.
+pub fn one_line(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     let before = &text.as_bytes()[..offset.min(text.len())];

@@ -5,7 +5,7 @@
 
 use super::report::CheckReport;
 use crate::sandbox::trace::Trace;
-use crate::sqltext::{Token, tokens};
+use crate::sqltext::{Token, one_line, tokens};
 
 /// A value the test sent, and where in the request it was.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,10 +80,6 @@ pub fn spliced(value: &str, sql: &str) -> bool {
             }
             _ => false,
         })
-}
-
-fn one_line(sql: &str) -> String {
-    sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

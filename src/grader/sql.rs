@@ -13,7 +13,7 @@ use crate::sandbox::Limits;
 use crate::sandbox::trace::ROWS_SHOWN;
 use crate::sandbox::verdict::{Verdict, VerdictView};
 use crate::scratch::{Params, Rows, Scratch, SqlFailure, SqlValue};
-use crate::sqltext;
+use crate::sqltext::{self, one_line};
 
 /// Runs an author's check on the database as the learner's code left it.
 pub fn database_check(db: &Scratch, check: &DatabaseCheck) -> CheckReport {
@@ -227,10 +227,6 @@ pub fn query_report(
         changes: statement.changes,
         checks,
     }
-}
-
-fn one_line(sql: &str) -> String {
-    sql.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

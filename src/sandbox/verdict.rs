@@ -200,7 +200,7 @@ fn at(location: &Option<Location>) -> String {
 }
 
 fn one_line(sql: &str) -> String {
-    let flat = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::sqltext::one_line(sql);
     match flat.char_indices().nth(120) {
         Some((i, _)) => format!("{}…", &flat[..i]),
         None => flat,
