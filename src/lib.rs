@@ -7,3 +7,4 @@ pub mod grader;
 pub mod sandbox;
 pub mod scratch;
 pub mod sqltext;
+pub mod store;

@@ -1,0 +1,293 @@
+//! The learner's own data: drafts autosaved as they type, submissions with
+//! their reports, lessons read and exercises passed. One SQLite file in the
+//! data dir, in WAL mode, every write one transaction, so a killed process
+//! loses nothing that was acknowledged. Calls block: the server makes them
+//! off the async runtime.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+/// Each entry moves the schema one version on; `user_version` says how far
+/// a file has come. Never edit an entry once released: add one.
+const MIGRATIONS: &[&str] = &["CREATE TABLE drafts (
+        exercise TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+    );
+    CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        exercise TEXT NOT NULL,
+        code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        report TEXT NOT NULL,
+        submitted_at INTEGER NOT NULL
+    );
+    CREATE INDEX submissions_by_exercise ON submissions (exercise, id);
+    CREATE TABLE lessons_read (
+        lesson TEXT PRIMARY KEY,
+        read_at INTEGER NOT NULL
+    );
+    CREATE TABLE exercises_passed (
+        exercise TEXT PRIMARY KEY,
+        passed_at INTEGER NOT NULL
+    );"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the progress file {path}: {source}")]
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the progress file was written by a newer Backlab (schema {found}, this one knows {known}); update Backlab"
+    )]
+    TooNew { found: i64, known: i64 },
+    #[error("the progress database: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+/// A saved draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    pub code: String,
+    /// Unix seconds.
+    pub saved_at: i64,
+}
+
+/// A submission without its code and report, for lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubmissionSummary {
+    pub id: i64,
+    pub status: String,
+    pub passed: i64,
+    pub total: i64,
+    pub submitted_at: i64,
+}
+
+/// A submission in full; `report` is the grader's JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Submission {
+    pub summary: SubmissionSummary,
+    pub exercise: String,
+    pub code: String,
+    pub report: serde_json::Value,
+}
+
+/// What a learner has done, for progress bars and "continue here".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub lessons_read: Vec<String>,
+    pub exercises_passed: Vec<String>,
+}
+
+/// The learner's store; one connection, shared behind a lock.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+impl Store {
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let open_error = |source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let mut conn = Connection::open(path).map_err(open_error)?;
+        // WAL with synchronous=NORMAL: a commit survives the process being
+        // killed at any moment (only a power cut can undo the last ones).
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(open_error)?;
+        migrate(&mut conn)?;
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        Ok(f(&mut conn)?)
+    }
+
+    pub fn save_draft(&self, exercise: &str, code: &str) -> Result<Draft, StoreError> {
+        let saved_at = now();
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO drafts (exercise, code, saved_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (exercise) DO UPDATE SET code = excluded.code, saved_at = excluded.saved_at",
+                params![exercise, code, saved_at],
+            )
+        })?;
+        Ok(Draft {
+            code: code.to_string(),
+            saved_at,
+        })
+    }
+
+    pub fn draft(&self, exercise: &str) -> Result<Option<Draft>, StoreError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT code, saved_at FROM drafts WHERE exercise = ?1",
+                [exercise],
+                |row| {
+                    Ok(Draft {
+                        code: row.get(0)?,
+                        saved_at: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+        })
+    }
+
+    /// Forgets the draft (reset to starter).
+    pub fn delete_draft(&self, exercise: &str) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.execute("DELETE FROM drafts WHERE exercise = ?1", [exercise])
+                .map(drop)
+        })
+    }
+
+    /// Records a graded submission, and the exercise as passed when it
+    /// passed, in one transaction. Returns the submission's id.
+    pub fn record_submission(
+        &self,
+        exercise: &str,
+        code: &str,
+        report: &crate::grader::Report,
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(report).unwrap_or_else(|_| "{}".into());
+        let status = serde_json::to_value(report.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let at = now();
+        let passed = report.status == crate::grader::Status::Pass;
+        self.with(|c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "INSERT INTO submissions (exercise, code, status, passed, total, report, submitted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![exercise, code, status, report.passed as i64, report.total as i64, json, at],
+            )?;
+            let id = tx.last_insert_rowid();
+            if passed {
+                tx.execute(
+                    "INSERT OR IGNORE INTO exercises_passed (exercise, passed_at) VALUES (?1, ?2)",
+                    params![exercise, at],
+                )?;
+            }
+            tx.commit()?;
+            Ok(id)
+        })
+    }
+
+    /// The submissions to an exercise, newest first.
+    pub fn submissions(&self, exercise: &str) -> Result<Vec<SubmissionSummary>, StoreError> {
+        self.with(|c| {
+            let mut stmt = c.prepare(
+                "SELECT id, status, passed, total, submitted_at FROM submissions
+                 WHERE exercise = ?1 ORDER BY id DESC",
+            )?;
+            stmt.query_map([exercise], summary)?.collect()
+        })
+    }
+
+    pub fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT id, status, passed, total, submitted_at, exercise, code, report
+                 FROM submissions WHERE id = ?1",
+                [id],
+                |row| {
+                    let report: String = row.get(7)?;
+                    Ok(Submission {
+                        summary: summary(row)?,
+                        exercise: row.get(5)?,
+                        code: row.get(6)?,
+                        report: serde_json::from_str(&report).unwrap_or(serde_json::Value::Null),
+                    })
+                },
+            )
+            .optional()
+        })
+    }
+
+    pub fn mark_read(&self, lesson: &str) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.execute(
+                "INSERT OR IGNORE INTO lessons_read (lesson, read_at) VALUES (?1, ?2)",
+                params![lesson, now()],
+            )
+            .map(drop)
+        })
+    }
+
+    pub fn progress(&self) -> Result<Progress, StoreError> {
+        self.with(|c| {
+            let list = |sql: &str| -> rusqlite::Result<Vec<String>> {
+                c.prepare(sql)?.query_map([], |row| row.get(0))?.collect()
+            };
+            Ok(Progress {
+                lessons_read: list("SELECT lesson FROM lessons_read ORDER BY read_at, lesson")?,
+                exercises_passed: list(
+                    "SELECT exercise FROM exercises_passed ORDER BY passed_at, exercise",
+                )?,
+            })
+        })
+    }
+}
+
+fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionSummary> {
+    Ok(SubmissionSummary {
+        id: row.get(0)?,
+        status: row.get(1)?,
+        passed: row.get(2)?,
+        total: row.get(3)?,
+        submitted_at: row.get(4)?,
+    })
+}
+
+/// Runs the migrations the file has not had yet, each in a transaction.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let known = MIGRATIONS.len() as i64;
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
+    for (version, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod tests;
