@@ -1,5 +1,6 @@
-//! The command line: `run` tries a handler file, `grade` grades one against
-//! an exercise, `check` validates a course, `new` starts an exercise.
+//! The command line: `serve` (the default) serves the course in the browser,
+//! `run` tries a handler file, `grade` grades one against an exercise,
+//! `check` validates a course, `new` starts an exercise.
 //! Every subcommand's help text is its doc comment.
 
 mod check;
@@ -7,6 +8,7 @@ mod grade;
 mod new;
 mod report;
 mod run;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -21,12 +23,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// With no command, Backlab serves the course: `backlab serve`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Serve the course in your browser at http://127.0.0.1:4000 (the default).
+    Serve(ServeArgs),
     /// Run a handler file against a database with one request, and print the
     /// response, the SQL it ran, its logs and the verdict.
     Run(RunArgs),
@@ -38,6 +43,16 @@ pub enum Command {
     Check(CheckArgs),
     /// Start a new exercise folder that already passes `backlab check`.
     New(NewArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// The port to listen on, on 127.0.0.1.
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// Serve the course in this folder instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -126,7 +141,11 @@ pub struct RunArgs {
 /// Runs the parsed command; the result is the process's exit code.
 pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     let data_dir = data_dir(cli.data_dir);
-    match cli.command {
+    match cli.command.unwrap_or(Command::Serve(ServeArgs {
+        port: 4000,
+        content: None,
+    })) {
+        Command::Serve(args) => serve::serve(&args, &data_dir),
         Command::Run(args) => run::run(&args, &data_dir),
         Command::Grade(args) => grade::grade(&args, &data_dir),
         Command::Check(args) => check::check(&args, &data_dir),
@@ -161,7 +180,7 @@ mod tests {
     #[test]
     fn run_takes_method_and_path() {
         let cli = Cli::parse_from(["backlab", "run", "app.js", "POST", "/todos", "-d", "{}"]);
-        let Command::Run(args) = cli.command else {
+        let Some(Command::Run(args)) = cli.command else {
             panic!("not run: {:?}", cli.command);
         };
         assert_eq!(

@@ -10,12 +10,14 @@ pub mod injection;
 mod report;
 mod request;
 mod sql;
+mod tryout;
 
 use std::collections::BTreeMap;
 
 pub use report::{
     CheckReport, QueryReport, REPORT_VERSION, Report, Status, StepReport, TestReport,
 };
+pub use tryout::{Table, Tryout, tables, try_code};
 
 use crate::catalog::spec::Test;
 use crate::catalog::{Exercise, Language};

@@ -6,5 +6,6 @@ pub mod cli;
 pub mod grader;
 pub mod sandbox;
 pub mod scratch;
+pub mod server;
 pub mod sqltext;
 pub mod store;

@@ -1,0 +1,139 @@
+//! "Run": one request (or one SQL statement) tried by hand, with no checks.
+//! It takes the grader's path so what a learner tries is what gets graded,
+//! and shows the database as the code left it.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::report::QueryReport;
+use super::sql;
+use crate::catalog::{Exercise, Language};
+use crate::sandbox::trace::{ROWS_SHOWN, Trace};
+use crate::sandbox::verdict::VerdictView;
+use crate::sandbox::{HttpRequest, HttpResponse, Mode, Program, RunOptions, Sandbox};
+use crate::scratch::{Scratch, SqlValue};
+
+/// What a tried request (or statement) did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tryout {
+    pub verdict: VerdictView,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<HttpResponse>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trace: Option<Trace>,
+    /// SQL exercises: the statement's rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<QueryReport>,
+    /// Every table afterwards.
+    pub tables: Vec<Table>,
+    pub duration_ms: f64,
+}
+
+/// A table of the database after the run: its first rows and how many there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    pub row_count: usize,
+}
+
+/// Runs `code` on a fresh copy of the exercise's database: a JavaScript
+/// exercise answers `request`, an SQL exercise runs the statement.
+pub fn try_code(
+    sandbox: &Sandbox,
+    exercise: &Exercise,
+    code: &str,
+    request: &HttpRequest,
+) -> Result<Tryout, String> {
+    let started = std::time::Instant::now();
+    let db = exercise
+        .template
+        .fresh(exercise.limits.database_pages)
+        .map_err(|e| format!("could not copy the exercise's database: {e}"))?;
+    let (mut tryout, db) = match exercise.language {
+        Language::Js => {
+            let options = RunOptions {
+                limits: exercise.limits,
+                mode: Mode::Live,
+            };
+            let program = Program {
+                code,
+                filename: exercise.learner_file(),
+            };
+            let (outcome, db) = sandbox.run(program, request, db, &options);
+            let tryout = Tryout {
+                verdict: VerdictView::from(&outcome.verdict),
+                response: outcome.response,
+                trace: Some(outcome.trace),
+                query: None,
+                tables: Vec::new(),
+                duration_ms: 0.0,
+            };
+            (tryout, db)
+        }
+        Language::Sql => {
+            let result = sql::run_statement(&db, code, &exercise.limits);
+            let empty = sql::Statement {
+                columns: Vec::new(),
+                rows: Vec::new(),
+                changes: None,
+            };
+            let mut query = sql::query_report(code, result, &empty, false);
+            query.checks.clear();
+            let tryout = Tryout {
+                verdict: query.verdict.clone(),
+                response: None,
+                trace: None,
+                query: Some(query),
+                tables: Vec::new(),
+                duration_ms: 0.0,
+            };
+            (tryout, db)
+        }
+    };
+    tryout.tables = tables(&db);
+    tryout.duration_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Ok(tryout)
+}
+
+/// Every user table with its columns and first rows.
+pub fn tables(db: &Scratch) -> Vec<Table> {
+    let conn = db.connection();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    names
+        .into_iter()
+        .filter_map(|name| table(db, name))
+        .collect()
+}
+
+fn table(db: &Scratch, name: String) -> Option<Table> {
+    let conn = db.connection();
+    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    let row_count: i64 = conn
+        .query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))
+        .ok()?;
+    let mut stmt = conn
+        .prepare(&format!("SELECT * FROM {quoted} LIMIT {ROWS_SHOWN}"))
+        .ok()?;
+    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    let width = columns.len();
+    let rows = stmt
+        .query_map([], |row| {
+            (0..width)
+                .map(|i| row.get_ref(i).map(|v| SqlValue::from_ref(v).to_json()))
+                .collect()
+        })
+        .ok()?
+        .collect::<Result<Vec<Vec<Value>>, _>>()
+        .ok()?;
+    Some(Table {
+        name,
+        columns,
+        rows,
+        row_count: usize::try_from(row_count).unwrap_or(0),
+    })
+}

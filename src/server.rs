@@ -1,0 +1,115 @@
+//! The web server learners use: every route in one function, the JSON API
+//! under `/api`, and the protections a server on a personal machine needs
+//! (its own Host name only, same-origin writes, body limits, timeouts, a cap
+//! on sandbox jobs, graceful shutdown).
+
+mod api;
+mod error;
+mod guard;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use tokio::sync::Semaphore;
+use tower_http::timeout::TimeoutLayer;
+
+pub use error::AppError;
+pub use guard::AllowedHosts;
+
+use crate::catalog::{Catalog, Exercise};
+use crate::sandbox::Sandbox;
+use crate::store::Store;
+
+/// The largest request body: code and a hand-built request fit easily.
+pub const BODY_LIMIT: usize = 256 << 10;
+/// Sandbox jobs (runs, submissions) at once; more wait their turn.
+pub const JOBS: usize = 16;
+
+/// What every handler can reach; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub sandbox: Sandbox,
+    pub store: Arc<Store>,
+    pub jobs: Arc<Semaphore>,
+}
+
+impl AppState {
+    pub fn new(catalog: Catalog, sandbox: Sandbox, store: Store) -> Self {
+        Self {
+            catalog: Arc::new(catalog),
+            sandbox,
+            store: Arc::new(store),
+            jobs: Arc::new(Semaphore::new(JOBS)),
+        }
+    }
+
+    fn exercise(&self, slug: &str) -> Result<&Exercise, AppError> {
+        self.catalog
+            .exercise(slug)
+            .ok_or_else(|| AppError::not_found(format!("there is no exercise {slug:?}")))
+    }
+}
+
+/// Every route, and the layers around them.
+pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
+    let api = Router::new()
+        .route("/exercises/{slug}/run", post(api::run))
+        .route("/exercises/{slug}/submit", post(api::submit))
+        .route(
+            "/exercises/{slug}/draft",
+            get(api::get_draft)
+                .put(api::put_draft)
+                .delete(api::delete_draft),
+        )
+        .route("/exercises/{slug}/submissions", get(api::submissions))
+        .route("/submissions/{id}", get(api::submission))
+        .route("/progress", get(api::progress))
+        .route("/lessons/{id}/read", post(api::mark_read))
+        .fallback(|| async { AppError::not_found("there is no such API route") });
+    Router::new()
+        .nest("/api", api)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(60),
+        ))
+        .layer(axum::middleware::from_fn_with_state(allowed, guard::check))
+}
+
+/// Serves `app` on `listener` until Ctrl+C or SIGTERM, letting requests in
+/// flight finish.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,261 @@
+//! The JSON API under `/api`: run code, submit it, save drafts, record
+//! progress. Sandbox and database work runs off the async runtime; the
+//! number of sandbox jobs at once is capped.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Path, Request, State};
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::AppState;
+use super::error::{AppError, AppResult};
+use crate::grader::{self, GradeOptions, Report, Tryout};
+use crate::sandbox::HttpRequest;
+use crate::store::{Draft, Progress, Submission, SubmissionSummary};
+
+/// `Json<T>` whose rejections are JSON errors too.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(rejected(&rejection)),
+        }
+    }
+}
+
+fn rejected(rejection: &JsonRejection) -> AppError {
+    let status = rejection.status();
+    let message = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            "the request is too large (the limit is 256 KiB)".to_string()
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            "send JSON, with Content-Type: application/json".to_string()
+        }
+        _ => rejection.body_text(),
+    };
+    AppError::new(status, message)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeBody {
+    code: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunBody {
+    code: String,
+    #[serde(default)]
+    request: RunRequest,
+}
+
+/// The request a learner builds by hand.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RunRequest {
+    method: String,
+    path: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Default for RunRequest {
+    fn default() -> Self {
+        Self {
+            method: "GET".into(),
+            path: "/".into(),
+            headers: Vec::new(),
+            body: String::new(),
+        }
+    }
+}
+
+const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+impl RunRequest {
+    fn into_http(self) -> AppResult<HttpRequest> {
+        let method = self.method.to_uppercase();
+        if !METHODS.contains(&method.as_str()) {
+            return Err(AppError::bad_request(format!(
+                "{:?} is not an HTTP method Backlab sends; use one of {}",
+                self.method,
+                METHODS.join(", ")
+            )));
+        }
+        if !self.path.starts_with('/') {
+            return Err(AppError::bad_request(format!(
+                "the path {:?} must start with /",
+                self.path
+            )));
+        }
+        Ok(HttpRequest {
+            method,
+            url: self.path,
+            headers: self.headers,
+            body: self.body,
+        })
+    }
+}
+
+pub async fn run(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ApiJson(body): ApiJson<RunBody>,
+) -> AppResult<Json<Tryout>> {
+    state.exercise(&slug)?;
+    let request = body.request.into_http()?;
+    let _permit = state
+        .jobs
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(AppError::internal)?;
+    let tryout = tokio::task::spawn_blocking(move || {
+        let exercise = state.catalog.exercise(&slug).expect("checked above");
+        grader::try_code(&state.sandbox, exercise, &body.code, &request)
+    })
+    .await?
+    .map_err(AppError::internal)?;
+    Ok(Json(tryout))
+}
+
+#[derive(Serialize)]
+pub struct Submitted {
+    id: i64,
+    report: Report,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ApiJson(body): ApiJson<CodeBody>,
+) -> AppResult<Json<Submitted>> {
+    state.exercise(&slug)?;
+    let _permit = state
+        .jobs
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(AppError::internal)?;
+    let submitted = tokio::task::spawn_blocking(move || {
+        let exercise = state.catalog.exercise(&slug).expect("checked above");
+        let report = grader::grade(
+            &state.sandbox,
+            exercise,
+            &body.code,
+            &GradeOptions::default(),
+        );
+        state.store.save_draft(&slug, &body.code)?;
+        let id = state.store.record_submission(&slug, &body.code, &report)?;
+        Ok::<_, AppError>(Submitted { id, report })
+    })
+    .await??;
+    Ok(Json(submitted))
+}
+
+#[derive(Serialize)]
+pub struct DraftView {
+    code: String,
+    /// When it was saved; absent for the starter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<i64>,
+}
+
+pub async fn get_draft(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<DraftView>> {
+    let starter = state.exercise(&slug)?.starter.clone();
+    let draft = blocking(move || state.store.draft(&slug)).await?;
+    Ok(Json(match draft {
+        Some(Draft { code, saved_at }) => DraftView {
+            code,
+            saved_at: Some(saved_at),
+        },
+        None => DraftView {
+            code: starter,
+            saved_at: None,
+        },
+    }))
+}
+
+pub async fn put_draft(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ApiJson(body): ApiJson<CodeBody>,
+) -> AppResult<Json<DraftView>> {
+    state.exercise(&slug)?;
+    let draft = blocking(move || state.store.save_draft(&slug, &body.code)).await?;
+    Ok(Json(DraftView {
+        code: draft.code,
+        saved_at: Some(draft.saved_at),
+    }))
+}
+
+/// Back to the starter.
+pub async fn delete_draft(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<DraftView>> {
+    let starter = state.exercise(&slug)?.starter.clone();
+    blocking(move || state.store.delete_draft(&slug)).await?;
+    Ok(Json(DraftView {
+        code: starter,
+        saved_at: None,
+    }))
+}
+
+pub async fn progress(State(state): State<AppState>) -> AppResult<Json<Progress>> {
+    Ok(Json(blocking(move || state.store.progress()).await?))
+}
+
+pub async fn mark_read(
+    State(state): State<AppState>,
+    Path(lesson): Path<String>,
+) -> AppResult<StatusCode> {
+    if state.catalog.lesson(&lesson).is_none() {
+        return Err(AppError::not_found(format!(
+            "there is no lesson {lesson:?}"
+        )));
+    }
+    blocking(move || state.store.mark_read(&lesson)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn submissions(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<Vec<SubmissionSummary>>> {
+    state.exercise(&slug)?;
+    Ok(Json(
+        blocking(move || state.store.submissions(&slug)).await?,
+    ))
+}
+
+pub async fn submission(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> AppResult<Json<Submission>> {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| AppError::bad_request(format!("{id:?} is not a submission number")))?;
+    blocking(move || state.store.submission(id))
+        .await?
+        .map(Json)
+        .ok_or_else(|| AppError::not_found(format!("there is no submission {id}")))
+}
+
+/// Runs store work on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, crate::store::StoreError> + Send + 'static,
+) -> AppResult<T> {
+    Ok(tokio::task::spawn_blocking(f).await??)
+}

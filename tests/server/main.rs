@@ -1,0 +1,65 @@
+//! The router, called with `oneshot` (no socket), on the built-in course, the
+//! real sandbox and a store in a temporary folder.
+
+mod api;
+mod safety;
+
+use std::sync::OnceLock;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use backlab::catalog::{Catalog, Files};
+use backlab::sandbox::Sandbox;
+use backlab::server::{AllowedHosts, AppState, app};
+use backlab::store::Store;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+fn sandbox() -> Sandbox {
+    static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
+    SANDBOX
+        .get_or_init(|| {
+            let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("backlab-cache");
+            Sandbox::new(Some(&cache)).expect("the sandbox starts")
+        })
+        .clone()
+}
+
+/// A fresh app with its own empty store; keep the folder alive with it.
+pub fn fresh() -> (Router, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::load(&Files::builtin()).expect("the course loads");
+    let store = Store::open(&dir.path().join("progress.db")).unwrap();
+    let state = AppState::new(catalog, sandbox(), store);
+    (app(state, AllowedHosts::local(4000, None)), dir)
+}
+
+/// A request as Backlab's own page sends it.
+pub fn request(method: &str, uri: &str, json: Option<serde_json::Value>) -> Request<Body> {
+    let builder = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("Host", "127.0.0.1:4000")
+        .header("Origin", "http://127.0.0.1:4000");
+    match json {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(Body::from(json.to_string()))
+            .unwrap(),
+        None => builder.body(Body::empty()).unwrap(),
+    }
+}
+
+pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, serde_json::Value) {
+    let response: Response<Body> = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json = if bytes.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
+    (status, json)
+}
