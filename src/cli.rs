@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// Backlab: learn back-end development by doing it.
 #[derive(Debug, Parser)]
-#[command(name = "backlab", version, about, long_about = None)]
+#[command(name = "backlab", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Where Backlab keeps its data (progress, the compiled sandbox).
     /// Defaults to the platform's data directory, or $BACKLAB_DATA_DIR.
@@ -26,6 +26,10 @@ pub struct Cli {
     /// With no command, Backlab serves the course: `backlab serve`.
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// `backlab --port 4001` is `backlab serve --port 4001`.
+    #[command(flatten)]
+    pub serve: ServeArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -45,7 +49,7 @@ pub enum Command {
     New(NewArgs),
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The port to listen on, on 127.0.0.1.
     #[arg(long, default_value_t = 4000)]
@@ -141,10 +145,7 @@ pub struct RunArgs {
 /// Runs the parsed command; the result is the process's exit code.
 pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     let data_dir = data_dir(cli.data_dir);
-    match cli.command.unwrap_or(Command::Serve(ServeArgs {
-        port: 4000,
-        content: None,
-    })) {
+    match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(args) => serve::serve(&args, &data_dir),
         Command::Run(args) => run::run(&args, &data_dir),
         Command::Grade(args) => grade::grade(&args, &data_dir),
@@ -175,6 +176,21 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_command_serves_with_the_given_port() {
+        let cli = Cli::parse_from(["backlab", "--port", "4001"]);
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.port, 4001);
+        let cli = Cli::parse_from(["backlab", "serve", "--content", "course"]);
+        let Some(Command::Serve(args)) = cli.command else {
+            panic!("not serve");
+        };
+        assert_eq!(
+            (args.port, args.content),
+            (4000, Some(PathBuf::from("course")))
+        );
     }
 
     #[test]
