@@ -4,6 +4,7 @@ mod check;
 mod grade;
 mod new;
 mod run;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
