@@ -29,16 +29,16 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
             })?;
         let port = listener.local_addr()?.port();
         let allowed = AllowedHosts::local(port, None);
-        println!(
+        say(&format!(
             "Backlab is serving the course at http://{}/  (Ctrl+C stops it)",
             allowed.first()
-        );
-        println!(
+        ));
+        say(&format!(
             "Your progress is kept in {}",
             data_dir.join("progress.db").display()
-        );
+        ));
         run_server(listener, app(state, allowed)).await?;
-        println!("Backlab stopped.");
+        say("Backlab stopped.");
         Ok(0)
     })
 }
