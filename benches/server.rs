@@ -1,0 +1,135 @@
+//! Submitting through the HTTP API: a real socket, the real router, the
+//! grader and the store, for a ten-test exercise. Median and p99 of one
+//! submitter alone, then of 50 submitting at once (targets: ≤ 10 ms alone,
+//! p99 ≤ 100 ms with 50, no errors).
+//!
+//! Run with `cargo bench --bench server` (or `./dev bench`).
+
+#[path = "support/measure.rs"]
+mod support;
+#[path = "support/todo_exercise.rs"]
+mod todo_exercise;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use backlab::sandbox::Sandbox;
+use backlab::server::{AllowedHosts, AppState, app, serve};
+use backlab::store::Store;
+use support::ms;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const ALONE: usize = 200;
+const SUBMITTERS: usize = 50;
+const EACH: usize = 10;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let data = tempfile::tempdir().expect("temp dir");
+        let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-cache");
+        let sandbox = Sandbox::new(Some(&cache)).expect("sandbox");
+        let store = Store::open(&data.path().join("progress.db")).expect("store");
+        let state = AppState::new(todo_exercise::catalog(), sandbox, store);
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        tokio::spawn(serve(listener, app(state, AllowedHosts::local(port, None))));
+
+        let body = serde_json::json!({ "code": todo_exercise::SOLUTION }).to_string();
+        for _ in 0..20 {
+            submit(port, &body).await.expect("warm-up");
+        }
+        println!(
+            "{:<62} {:>10} {:>10} {:>6} {:>7}",
+            "figure", "median", "p99", "n", "errors"
+        );
+        let mut alone = Vec::new();
+        let mut errors = 0;
+        for _ in 0..ALONE {
+            match submit(port, &body).await {
+                Ok(d) => alone.push(d),
+                Err(_) => errors += 1,
+            }
+        }
+        report("submit a 10-test exercise over HTTP, alone", alone, errors);
+
+        let tasks: Vec<_> = (0..SUBMITTERS)
+            .map(|_| {
+                let body = body.clone();
+                tokio::spawn(async move {
+                    let mut times = Vec::new();
+                    let mut errors = 0;
+                    for _ in 0..EACH {
+                        match submit(port, &body).await {
+                            Ok(d) => times.push(d),
+                            Err(_) => errors += 1,
+                        }
+                    }
+                    (times, errors)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        let mut errors = 0;
+        for task in tasks {
+            let (times, e) = task.await.expect("task");
+            all.extend(times);
+            errors += e;
+        }
+        report(
+            &format!("the same, {SUBMITTERS} submitters at once"),
+            all,
+            errors,
+        );
+    });
+}
+
+fn report(name: &str, mut samples: Vec<Duration>, errors: usize) {
+    samples.sort();
+    let n = samples.len();
+    let at = |q: f64| {
+        samples
+            .get(((n as f64 * q) as usize).min(n.saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    println!(
+        "{name:<62} {:>7.3} ms {:>7.3} ms {n:>6} {errors:>7}",
+        ms(at(0.5)),
+        ms(at(0.99))
+    );
+}
+
+/// One submission; its latency when it came back 200 with a passing report.
+async fn submit(port: u16, body: &str) -> Result<Duration, String> {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", port))
+        .await
+        .map_err(|e| e.to_string())?;
+    let request = format!(
+        "POST /api/exercises/bench/submit HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .await
+        .map_err(|e| e.to_string())?;
+    let elapsed = started.elapsed();
+    let text = String::from_utf8_lossy(&response);
+    if text.starts_with("HTTP/1.1 200") && text.contains(r#""status":"pass""#) {
+        Ok(elapsed)
+    } else {
+        Err(text.lines().next().unwrap_or_default().to_string())
+    }
+}
