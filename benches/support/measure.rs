@@ -1,6 +1,9 @@
 //! Timing for the benchmarks: warm up, take samples, print the median and
 //! the 90th percentile (these machines are shared and noisy).
 
+// Each benchmark uses only part of this file.
+#![allow(dead_code)]
+
 use std::time::{Duration, Instant};
 
 /// The table header the rows of `measure` line up under.

@@ -1,6 +1,9 @@
 //! A ten-test exercise on a todo API, the kind a real exercise has, shared
 //! by the grader and server benchmarks.
 
+// Each benchmark uses only part of this file.
+#![allow(dead_code)]
+
 use backlab::catalog::{Catalog, Exercise, Files};
 
 const SCHEMA: &str = "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0);";

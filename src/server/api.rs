@@ -110,20 +110,11 @@ pub async fn run(
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<RunBody>,
 ) -> AppResult<Json<Tryout>> {
-    state.exercise(&slug)?;
     let request = body.request.into_http()?;
-    let _permit = state
-        .jobs
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(AppError::internal)?;
-    let tryout = tokio::task::spawn_blocking(move || {
-        let exercise = state.catalog.exercise(&slug).expect("checked above");
-        grader::try_code(&state.sandbox, exercise, &body.code, &request)
+    let tryout = sandbox_job(state, slug, move |state, exercise| {
+        grader::try_code(&state.sandbox, exercise, &body.code, &request).map_err(AppError::internal)
     })
-    .await?
-    .map_err(AppError::internal)?;
+    .await?;
     Ok(Json(tryout))
 }
 
@@ -138,26 +129,19 @@ pub async fn submit(
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> AppResult<Json<Submitted>> {
-    state.exercise(&slug)?;
-    let _permit = state
-        .jobs
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(AppError::internal)?;
-    let submitted = tokio::task::spawn_blocking(move || {
-        let exercise = state.catalog.exercise(&slug).expect("checked above");
+    let submitted = sandbox_job(state, slug, move |state, exercise| {
         let report = grader::grade(
             &state.sandbox,
             exercise,
             &body.code,
             &GradeOptions::default(),
         );
-        state.store.save_draft(&slug, &body.code)?;
-        let id = state.store.record_submission(&slug, &body.code, &report)?;
-        Ok::<_, AppError>(Submitted { id, report })
+        let slug = &exercise.id.0;
+        state.store.save_draft(slug, &body.code)?;
+        let id = state.store.record_submission(slug, &body.code, &report)?;
+        Ok(Submitted { id, report })
     })
-    .await??;
+    .await?;
     Ok(Json(submitted))
 }
 
@@ -251,6 +235,23 @@ pub async fn submission(
         .await?
         .map(Json)
         .ok_or_else(|| AppError::not_found(format!("there is no submission {id}")))
+}
+
+/// Runs sandbox work for one exercise on the blocking pool, once one of
+/// the limited job slots is free.
+async fn sandbox_job<T: Send + 'static>(
+    state: AppState,
+    slug: String,
+    f: impl FnOnce(&AppState, &crate::catalog::Exercise) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    state.exercise(&slug)?;
+    let _permit = state
+        .jobs
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(move || f(&state, state.exercise(&slug)?)).await?
 }
 
 /// Runs store work on the blocking pool.
