@@ -1,11 +1,12 @@
-//! The web server learners use: every route in one function, the JSON API
-//! under `/api`, and the protections a server on a personal machine needs
+//! The web server learners use: every route in one function, the pages,
+//! the JSON API under `/api`, and the protections a server on a personal machine needs
 //! (its own Host name only, same-origin writes, body limits, timeouts, a cap
 //! on sandbox jobs, graceful shutdown).
 
 mod api;
 mod error;
 mod guard;
+mod pages;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -37,6 +38,7 @@ pub struct AppState {
     pub sandbox: Sandbox,
     pub store: Arc<Store>,
     pub jobs: Arc<Semaphore>,
+    pages: Arc<pages::Pages>,
 }
 
 impl AppState {
@@ -46,6 +48,7 @@ impl AppState {
             sandbox,
             store: Arc::new(store),
             jobs: Arc::new(Semaphore::new(JOBS)),
+            pages: Arc::new(pages::Pages::new()),
         }
     }
 
@@ -73,6 +76,8 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         .route("/lessons/{id}/read", post(api::mark_read))
         .fallback(|| async { AppError::not_found("there is no such API route") });
     Router::new()
+        .route("/", get(pages::home))
+        .route("/static/{name}", get(pages::asset))
         .nest("/api", api)
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
