@@ -273,30 +273,7 @@ fn link(
                 format!("order {} is also used by {other}", lesson.order),
             ));
         }
-        for (id, line) in item.links {
-            match exercises.iter().find(|e| e.id == id) {
-                None if broken.contains(&id) => {}
-                None => problems.push(Problem::new(
-                    &lesson.file,
-                    Some(line),
-                    format!(
-                        "exercise {:?} does not exist (no exercises/{}/ loaded)",
-                        id.0, id.0
-                    ),
-                )),
-                Some(e) if e.lesson.as_ref() != Some(&lesson.id) => problems.push(Problem::new(
-                    &lesson.file,
-                    Some(line),
-                    format!(
-                        "exercise {:?} names lesson = {:?}, not this lesson; set its lesson = {:?}",
-                        id.0,
-                        e.lesson.as_ref().map_or("", |l| &l.0),
-                        lesson.id.0
-                    ),
-                )),
-                Some(_) => lesson.exercises.push(id),
-            }
-        }
+        link_exercises(lesson, item.links, exercises, broken, problems);
         lessons.push(item.lesson);
     }
     for exercise in exercises {
@@ -308,24 +285,54 @@ fn link(
                 None,
                 format!("lesson = {:?} does not exist in lessons/", id.0),
             )),
-            Some(l)
-                if !l.exercises.contains(&exercise.id)
-                    && !problems.iter().any(|p| p.file == l.file) =>
-            {
-                problems.push(Problem::new(
-                    &path,
-                    None,
-                    format!(
-                        "lesson {:?} does not list this exercise; add {:?} to the exercises in {}",
-                        id.0, exercise.id.0, l.file
-                    ),
-                ))
-            }
+            Some(l) if !l.exercises.contains(&exercise.id) => problems.push(Problem::new(
+                &path,
+                None,
+                format!(
+                    "lesson {:?} does not list this exercise; add {:?} to the exercises in {}",
+                    id.0, exercise.id.0, l.file
+                ),
+            )),
             Some(_) => {}
         }
     }
     lessons.sort_by_key(|l| (l.track, l.order));
     lessons
+}
+
+/// Keeps the exercises a lesson links to that exist and name it back;
+/// reports the others at the line that names them.
+fn link_exercises(
+    lesson: &mut Lesson,
+    links: Vec<(ExerciseId, u32)>,
+    exercises: &[Exercise],
+    broken: &BTreeSet<ExerciseId>,
+    problems: &mut Vec<Problem>,
+) {
+    for (id, line) in links {
+        let message = match exercises.iter().find(|e| e.id == id) {
+            None if broken.contains(&id) => continue,
+            None => format!(
+                "exercise {:?} does not exist (no exercises/{}/ loaded)",
+                id.0, id.0
+            ),
+            Some(e) => match &e.lesson {
+                Some(named) if *named == lesson.id => {
+                    lesson.exercises.push(id);
+                    continue;
+                }
+                Some(named) => format!(
+                    "exercise {:?} names lesson = {:?}, not this lesson; set its lesson = {:?}",
+                    id.0, named.0, lesson.id.0
+                ),
+                None => format!(
+                    "exercise {:?} names no lesson; add lesson = {:?} to its exercise.toml",
+                    id.0, lesson.id.0
+                ),
+            },
+        };
+        problems.push(Problem::new(&lesson.file, Some(line), message));
+    }
 }
 
 /// Lowercase words of letters and digits joined by single dashes.

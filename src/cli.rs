@@ -10,9 +10,13 @@ mod report;
 mod run;
 mod serve;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::{Catalog, Files};
 
 /// Backlab: learn back-end development by doing it.
 #[derive(Debug, Parser)]
@@ -154,8 +158,24 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
+/// The course in `dir`, or the one built into Backlab.
+fn load_course(dir: Option<&Path>) -> anyhow::Result<Catalog> {
+    let files = match dir {
+        Some(dir) => Files::read_dir(dir)
+            .with_context(|| format!("cannot read the course in {}", dir.display()))?,
+        None => Files::builtin(),
+    };
+    Catalog::load(&files).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!(
+            "the course has problems (run `backlab check` on it):\n{}",
+            list.join("\n")
+        )
+    })
+}
+
 /// The sandbox, with its compiled guest cached in the data dir.
-fn sandbox(data_dir: &std::path::Path) -> anyhow::Result<crate::sandbox::Sandbox> {
+fn sandbox(data_dir: &Path) -> anyhow::Result<crate::sandbox::Sandbox> {
     Ok(crate::sandbox::Sandbox::new(Some(&data_dir.join("cache")))?)
 }
 

@@ -19,10 +19,10 @@ pub use report::{
 };
 pub use tryout::{Table, Tryout, tables, try_code};
 
-use crate::catalog::spec::Test;
+use crate::catalog::spec::{Step, Test};
 use crate::catalog::{Exercise, Language};
 use crate::sandbox::verdict::{Phase, VerdictView};
-use crate::sandbox::{Mode, Program, RunOptions, Sandbox, Verdict};
+use crate::sandbox::{HttpResponse, Mode, Program, RunOptions, Sandbox, Verdict};
 use crate::scratch::Scratch;
 use cookies::CookieJar;
 use request::Captures;
@@ -159,21 +159,13 @@ impl Grader<'_> {
             let problem = match (&outcome.verdict, &outcome.response) {
                 (Verdict::Ok, Some(response)) => {
                     jar.store(response);
-                    report.checks =
-                        checks::response(&request::fill_expect(&step.expect, &captures), response);
-                    if test.detect_injection {
-                        report.checks.push(injection::check(&values, &report.trace));
-                    }
-                    match report.checks.iter().find(|c| !c.passed) {
-                        Some(check) => Some((Status::Fail, check.summary())),
-                        None => request::capture(step, response, &jar)
-                            .map(|found| {
-                                captures.extend(found.clone());
-                                report.captured = found;
-                            })
-                            .err()
-                            .map(|message| (Status::Fail, message)),
-                    }
+                    let answer = Answer {
+                        step,
+                        response,
+                        values: &values,
+                        jar: &jar,
+                    };
+                    answer.judge(test, &mut captures, &mut report)
                 }
                 (verdict, _) => Some((status_of(verdict), verdict.message())),
             };
@@ -211,7 +203,8 @@ impl Grader<'_> {
             Err(message) => return (db, Some((Status::Error, message))),
         };
         let result = sql::run_statement(&db, self.code, limits);
-        let report = sql::query_report(self.code, result, &reference, self.exercise.ordered);
+        let report =
+            sql::query_report(self.code, result, Some((&reference, self.exercise.ordered)));
         let problem = if !report.verdict.verdict.is_ok() {
             Some((Status::Fail, report.verdict.message.clone()))
         } else {
@@ -223,6 +216,44 @@ impl Grader<'_> {
         };
         *out = Some(report);
         (db, problem)
+    }
+}
+
+/// A step the app answered, with what the test needs to judge it.
+struct Answer<'a> {
+    step: &'a Step,
+    response: &'a HttpResponse,
+    values: &'a [injection::RequestValue],
+    jar: &'a CookieJar,
+}
+
+impl Answer<'_> {
+    /// Runs the step's checks (and the injection detector) into `report`,
+    /// then takes its captures; returns why the test stops, if it does.
+    fn judge(
+        &self,
+        test: &Test,
+        captures: &mut Captures,
+        report: &mut StepReport,
+    ) -> Option<(Status, String)> {
+        let expect = request::fill_expect(&self.step.expect, captures);
+        report.checks = checks::response(&expect, self.response);
+        if test.detect_injection {
+            report
+                .checks
+                .push(injection::check(self.values, &report.trace));
+        }
+        if let Some(check) = report.checks.iter().find(|c| !c.passed) {
+            return Some((Status::Fail, check.summary()));
+        }
+        match request::capture(self.step, self.response, self.jar) {
+            Ok(found) => {
+                captures.extend(found.clone());
+                report.captured = found;
+                None
+            }
+            Err(message) => Some((Status::Fail, message)),
+        }
     }
 }
 

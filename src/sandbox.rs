@@ -35,6 +35,9 @@ use crate::scratch::{Scratch, Template};
 /// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
 const PRELUDE: &str = include_str!("sandbox/prelude.js");
 
+/// The HTTP methods a request to the learner's app may have.
+pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
 /// An HTTP request as the learner's app receives it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct HttpRequest {

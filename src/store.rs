@@ -130,13 +130,7 @@ impl Store {
 
     pub fn save_draft(&self, exercise: &str, code: &str) -> Result<Draft, StoreError> {
         let saved_at = now();
-        self.with(|c| {
-            c.execute(
-                "INSERT INTO drafts (exercise, code, saved_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (exercise) DO UPDATE SET code = excluded.code, saved_at = excluded.saved_at",
-                params![exercise, code, saved_at],
-            )
-        })?;
+        self.with(|c| upsert_draft(c, exercise, code, saved_at))?;
         Ok(Draft {
             code: code.to_string(),
             saved_at,
@@ -167,8 +161,9 @@ impl Store {
         })
     }
 
-    /// Records a graded submission, and the exercise as passed when it
-    /// passed, in one transaction. Returns the submission's id.
+    /// Records a graded submission, keeps its code as the draft, and marks
+    /// the exercise passed when it passed, all in one transaction. Returns
+    /// the submission's id.
     pub fn record_submission(
         &self,
         exercise: &str,
@@ -176,10 +171,7 @@ impl Store {
         report: &crate::grader::Report,
     ) -> Result<i64, StoreError> {
         let json = serde_json::to_string(report).unwrap_or_else(|_| "{}".into());
-        let status = serde_json::to_value(report.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let status = report.status.as_str();
         let at = now();
         let passed = report.status == crate::grader::Status::Pass;
         self.with(|c| {
@@ -190,6 +182,7 @@ impl Store {
                 params![exercise, code, status, report.passed as i64, report.total as i64, json, at],
             )?;
             let id = tx.last_insert_rowid();
+            upsert_draft(&tx, exercise, code, at)?;
             if passed {
                 tx.execute(
                     "INSERT OR IGNORE INTO exercises_passed (exercise, passed_at) VALUES (?1, ?2)",
@@ -255,6 +248,15 @@ impl Store {
             })
         })
     }
+}
+
+fn upsert_draft(conn: &Connection, exercise: &str, code: &str, at: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO drafts (exercise, code, saved_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (exercise) DO UPDATE SET code = excluded.code, saved_at = excluded.saved_at",
+        params![exercise, code, at],
+    )
+    .map(drop)
 }
 
 fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionSummary> {

@@ -97,7 +97,10 @@ pub struct Expect {
 
 /// What a response header must be.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "a header's exact value as text, or a table with contains, not_contains or present"
+)]
 pub enum HeaderRule {
     Equals(String),
     Rule(HeaderMatch),
@@ -150,7 +153,7 @@ impl JsonType {
 
 /// A query or form value: TOML lets authors write `page = 2` as well as `q = "milk"`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "text, a number or true/false")]
 pub enum Scalar {
     Text(String),
     Integer(i64),
@@ -211,15 +214,35 @@ impl CaptureSource {
 /// The names a text refers to as `{{name}}`.
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
+    fill_placeholders(text, |name| {
+        names.push(name);
+        None
+    });
+    names
+}
+
+/// `text` with each `{{name}}` (spaces inside allowed) replaced by
+/// `value(name)`; a name without a value stays as it was written.
+pub fn fill_placeholders<'a>(
+    text: &'a str,
+    mut value: impl FnMut(&'a str) -> Option<String>,
+) -> String {
+    let mut out = String::new();
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
         let Some(len) = rest[start + 2..].find("}}") else {
             break;
         };
-        names.push(rest[start + 2..start + 2 + len].trim());
-        rest = &rest[start + 2 + len + 2..];
+        let end = start + 2 + len + 2;
+        out.push_str(&rest[..start]);
+        match value(rest[start + 2..end - 2].trim()) {
+            Some(filled) => out.push_str(&filled),
+            None => out.push_str(&rest[start..end]),
+        }
+        rest = &rest[end..];
     }
-    names
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

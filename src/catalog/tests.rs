@@ -245,3 +245,25 @@ fn badly_named_lessons_and_folders_are_refused() {
         ]
     );
 }
+
+#[test]
+fn untagged_values_say_what_they_expect() {
+    let bad = TOML.replace("expect.status = 200", "expect.headers = { x-count = 5 }");
+    assert_eq!(
+        problems(&[("exercises/hello/exercise.toml", &bad)]),
+        vec![
+            "exercises/hello/exercise.toml:14: a header's exact value as text, or a table with contains, not_contains or present"
+        ]
+    );
+}
+
+#[test]
+fn a_lesson_linking_an_exercise_without_a_lesson_says_what_to_add() {
+    let toml = TOML.replace("lesson = \"routes\"\n", "");
+    assert_eq!(
+        problems(&[("exercises/hello/exercise.toml", &toml)]),
+        vec![
+            "lessons/servers/01-routes.md:6: exercise \"hello\" names no lesson; add lesson = \"routes\" to its exercise.toml"
+        ]
+    );
+}

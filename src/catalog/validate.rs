@@ -4,7 +4,7 @@
 use super::exercise::ExerciseFile;
 use super::spec::{CaptureSource, DatabaseCheck, HeaderRule, Step, Test, placeholders};
 use super::{JsonPath, Language, Problem, is_slug};
-use crate::sandbox::Limits;
+use crate::sandbox::{Limits, METHODS};
 
 /// Everything about `exercise.toml` that can be checked without running code.
 pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Vec<Problem>) {
@@ -89,7 +89,7 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
 }
 
 fn check_limits(limits: &Limits) -> Result<(), String> {
-    if limits.timeout.as_millis() == 0 || limits.timeout.as_secs() > 10 {
+    if limits.timeout.as_millis() == 0 || limits.timeout.as_millis() > 10_000 {
         return Err("limits.timeout_ms must be from 1 to 10000".into());
     }
     if limits.guest_memory_bytes() > Limits::MAX_GUEST_MEMORY {
@@ -177,7 +177,6 @@ fn json_strings<'a>(value: &'a serde_json::Value, f: &mut impl FnMut(&'a str)) {
 
 fn step_problems(step: &Step) -> Vec<String> {
     let mut out = Vec::new();
-    const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
     if !METHODS.contains(&step.method.as_str()) {
         out.push(format!(
             "method = {:?} is not one of {}",

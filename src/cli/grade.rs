@@ -3,14 +3,13 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 
 use super::GradeArgs;
-use crate::catalog::{Catalog, Files};
 use crate::grader::{GradeOptions, Status, grade as run_grade};
 
 pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
-    let catalog = load_course(args.content.as_deref())?;
+    let catalog = super::load_course(args.content.as_deref())?;
     let Some(exercise) = catalog.exercise(&args.exercise) else {
         let known: Vec<&str> = catalog.exercises.iter().map(|e| e.id.0.as_str()).collect();
         bail!(
@@ -32,20 +31,4 @@ pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         print!("{}", super::report::render(&report, &exercise.title));
     }
     Ok(if report.status == Status::Pass { 0 } else { 1 })
-}
-
-/// The course in `dir`, or the one built into Backlab.
-pub fn load_course(dir: Option<&Path>) -> anyhow::Result<Catalog> {
-    let files = match dir {
-        Some(dir) => Files::read_dir(dir)
-            .with_context(|| format!("cannot read the course in {}", dir.display()))?,
-        None => Files::builtin(),
-    };
-    Catalog::load(&files).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        anyhow::anyhow!(
-            "the course has problems (run `backlab check` on it):\n{}",
-            list.join("\n")
-        )
-    })
 }

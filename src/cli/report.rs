@@ -37,31 +37,24 @@ fn render_test(out: &mut String, test: &TestReport) {
         let _ = writeln!(out, "    {}\n", test.message.as_deref().unwrap_or_default());
         return;
     }
+    let mut explained = false;
     for (i, step) in test.steps.iter().enumerate() {
         let last = i + 1 == test.steps.len();
-        render_step(out, step, last);
+        explained |= render_step(out, step, last);
     }
     if let Some(query) = &test.query {
-        render_query(out, query);
+        explained |= render_query(out, query);
     }
-    render_checks(out, &test.database);
-    if let Some(message) = &test.message
-        && test
-            .steps
-            .last()
-            .is_none_or(|s| s.checks.iter().all(|c| c.passed))
-        && test.database.iter().all(|c| c.passed)
-        && test
-            .query
-            .as_ref()
-            .is_none_or(|q| q.checks.iter().all(|c| c.passed))
-    {
+    explained |= render_checks(out, &test.database);
+    // A failed check explains itself; otherwise the verdict says what happened.
+    if let Some(message) = test.message.as_deref().filter(|_| !explained) {
         let _ = writeln!(out, "    {message}");
     }
     out.push('\n');
 }
 
-fn render_step(out: &mut String, step: &StepReport, last: bool) {
+/// Whether it showed a failed check.
+fn render_step(out: &mut String, step: &StepReport, last: bool) -> bool {
     let status = step
         .response
         .as_ref()
@@ -72,26 +65,31 @@ fn render_step(out: &mut String, step: &StepReport, last: bool) {
         step.request.method, step.request.url
     );
     if !last {
-        return;
+        return false;
     }
-    render_checks(out, &step.checks);
+    let explained = render_checks(out, &step.checks);
     let mut trace = String::new();
     super::run::render_trace(&mut trace, &step.trace);
     for line in trace.lines().filter(|l| !l.is_empty()) {
         let _ = writeln!(out, "      {line}");
     }
+    explained
 }
 
-fn render_query(out: &mut String, query: &QueryReport) {
+fn render_query(out: &mut String, query: &QueryReport) -> bool {
     let _ = writeln!(out, "    your query returned {} row(s)", query.row_count);
-    render_checks(out, &query.checks);
+    render_checks(out, &query.checks)
 }
 
-fn render_checks(out: &mut String, checks: &[CheckReport]) {
+/// Prints the failed checks; whether there was one.
+fn render_checks(out: &mut String, checks: &[CheckReport]) -> bool {
+    let mut any = false;
     for check in checks.iter().filter(|c| !c.passed) {
+        any = true;
         let _ = writeln!(out, "    ✗ {}", check.check);
         for line in &check.diff {
             let _ = writeln!(out, "        {line}");
         }
     }
+    any
 }

@@ -9,7 +9,7 @@ use crate::server::{AllowedHosts, AppState, app, serve as run_server};
 use crate::store::Store;
 
 pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
-    let catalog = super::grade::load_course(args.content.as_deref())?;
+    let catalog = super::load_course(args.content.as_deref())?;
     let sandbox = super::sandbox(data_dir)?;
     let store = Store::open(&data_dir.join("progress.db"))?;
     let state = AppState::new(catalog, sandbox, store);

@@ -21,7 +21,8 @@ const CHECK: &str = "request values reach SQL as parameters";
 pub fn check(values: &[RequestValue], trace: &Trace) -> CheckReport {
     let statements: Vec<&str> = trace.sql().map(|call| call.sql.as_str()).collect();
     for sql in &statements {
-        if let Some(found) = values.iter().find(|v| spliced(&v.value, sql)) {
+        let tokens = tokens(sql);
+        if let Some(found) = values.iter().find(|v| spliced_in(&v.value, sql, &tokens)) {
             let diff = vec![
                 format!(
                     "{} ({:?}) was written into the SQL text instead of being passed as a parameter: {}",
@@ -54,6 +55,12 @@ pub fn check(values: &[RequestValue], trace: &Trace) -> CheckReport {
 /// Whether `value` was spliced into `sql`: it is (part of) a string literal,
 /// a number compared against, or an attack payload copied in verbatim.
 pub fn spliced(value: &str, sql: &str) -> bool {
+    spliced_in(value, sql, &tokens(sql))
+}
+
+/// `spliced`, with the statement already split into tokens (once for all
+/// the values checked against it).
+fn spliced_in(value: &str, sql: &str, tokens: &[(usize, Token<'_>)]) -> bool {
     let value = value.trim();
     if value.is_empty() {
         return false;
@@ -63,7 +70,6 @@ pub fn spliced(value: &str, sql: &str) -> bool {
         return true;
     }
     let numeric = value.parse::<f64>().is_ok();
-    let tokens = tokens(sql);
     tokens
         .iter()
         .enumerate()

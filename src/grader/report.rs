@@ -22,6 +22,17 @@ pub enum Status {
     Error,
 }
 
+impl Status {
+    /// The name the report's JSON uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Fail => "fail",
+            Self::Error => "error",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub version: u32,

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::cookies::CookieJar;
 use super::injection::RequestValue;
 use crate::catalog::JsonPath;
-use crate::catalog::spec::{CaptureSource, Expect, Step};
+use crate::catalog::spec::{CaptureSource, Expect, Step, fill_placeholders};
 use crate::sandbox::{HttpRequest, HttpResponse};
 
 pub type Captures = BTreeMap<String, Value>;
@@ -120,16 +120,12 @@ fn json_leaves(path: &JsonPath, json: &Value, values: &mut Vec<RequestValue>) {
 
 /// `{{name}}` replaced by the captured value (text as it is, other JSON as JSON).
 pub fn substitute(text: &str, captures: &Captures) -> String {
-    let mut out = text.to_string();
-    for (name, captured) in captures {
-        let shown = match captured {
+    fill_placeholders(text, |name| {
+        captures.get(name).map(|captured| match captured {
             Value::String(s) => s.clone(),
             other => other.to_string(),
-        };
-        out = out.replace(&format!("{{{{{name}}}}}", name = name), &shown);
-        out = out.replace(&format!("{{{{ {name} }}}}"), &shown);
-    }
-    out
+        })
+    })
 }
 
 /// In JSON bodies a string that is exactly `{{name}}` becomes the captured

@@ -19,7 +19,7 @@ use crate::sqltext::{self, one_line};
 pub fn database_check(db: &Scratch, check: &DatabaseCheck) -> CheckReport {
     let name = format!("database: {}", one_line(&check.query));
     let rows = match author_query(db, &check.query) {
-        Ok(rows) => rows,
+        Ok((_, rows)) => rows,
         Err(message) => {
             return CheckReport::new(
                 name,
@@ -49,10 +49,12 @@ pub fn database_check(db: &Scratch, check: &DatabaseCheck) -> CheckReport {
     CheckReport::new(name, expected, actual, diff)
 }
 
-fn author_query(db: &Scratch, sql: &str) -> Result<Vec<Vec<Value>>, String> {
-    let conn = db.connection();
-    let mut stmt = conn.prepare(sql).map_err(|e| e.to_string())?;
-    let width = stmt.column_count();
+/// Runs Backlab's or the author's own query (no guards, no row cap),
+/// giving the column names and the rows as JSON.
+pub fn author_query(db: &Scratch, sql: &str) -> Result<(Vec<String>, Vec<Vec<Value>>), String> {
+    let mut stmt = db.connection().prepare(sql).map_err(|e| e.to_string())?;
+    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+    let width = columns.len();
     let rows = stmt
         .query_map([], |row| {
             (0..width)
@@ -60,7 +62,8 @@ fn author_query(db: &Scratch, sql: &str) -> Result<Vec<Vec<Value>>, String> {
                 .collect()
         })
         .map_err(|e| e.to_string())?;
-    rows.collect::<Result<_, _>>().map_err(|e| e.to_string())
+    let rows = rows.collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    Ok((columns, rows))
 }
 
 /// A TOML value as the JSON of the SQL value it stands for: `{}` is NULL,
@@ -122,6 +125,7 @@ pub fn compare_rows(expected: &[Vec<Value>], actual: &[Vec<Value>], ordered: boo
 }
 
 /// What one SQL statement gave.
+#[derive(Default)]
 pub struct Statement {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
@@ -184,37 +188,31 @@ fn statement(rows: Rows) -> Statement {
     }
 }
 
-/// The report of the learner's statement, compared with the reference's rows.
+/// The report of the learner's statement; with a reference (its rows, and
+/// whether order matters) the rows are compared with it.
 pub fn query_report(
     sql: &str,
     result: Result<Statement, Verdict>,
-    reference: &Statement,
-    ordered: bool,
+    reference: Option<(&Statement, bool)>,
 ) -> QueryReport {
     let (verdict, statement) = match result {
         Ok(statement) => (Verdict::Ok, statement),
-        Err(verdict) => (
-            verdict,
-            Statement {
-                columns: Vec::new(),
-                rows: Vec::new(),
-                changes: None,
-            },
-        ),
+        Err(verdict) => (verdict, Statement::default()),
     };
     let mut checks = Vec::new();
-    if verdict.is_ok() {
-        let expected: Vec<Value> = reference.rows.iter().cloned().map(Value::Array).collect();
-        let actual: Vec<Value> = statement.rows.iter().cloned().map(Value::Array).collect();
+    if let (Verdict::Ok, Some((reference, ordered))) = (&verdict, reference) {
         let what = if ordered {
             "rows, in order"
         } else {
             "rows (any order)"
         };
+        let as_json = |rows: &[Vec<Value>]| -> Vec<Value> {
+            rows.iter().cloned().map(Value::Array).collect()
+        };
         checks.push(CheckReport::new(
             what,
-            expected,
-            actual,
+            as_json(&reference.rows),
+            as_json(&statement.rows),
             compare_rows(&reference.rows, &statement.rows, ordered),
         ));
     }

@@ -11,7 +11,7 @@ use crate::catalog::{Exercise, Language};
 use crate::sandbox::trace::{ROWS_SHOWN, Trace};
 use crate::sandbox::verdict::VerdictView;
 use crate::sandbox::{HttpRequest, HttpResponse, Mode, Program, RunOptions, Sandbox};
-use crate::scratch::{Scratch, SqlValue};
+use crate::scratch::Scratch;
 
 /// What a tried request (or statement) did.
 #[derive(Debug, Clone, Serialize)]
@@ -74,13 +74,7 @@ pub fn try_code(
         }
         Language::Sql => {
             let result = sql::run_statement(&db, code, &exercise.limits);
-            let empty = sql::Statement {
-                columns: Vec::new(),
-                rows: Vec::new(),
-                changes: None,
-            };
-            let mut query = sql::query_report(code, result, &empty, false);
-            query.checks.clear();
+            let query = sql::query_report(code, result, None);
             let tryout = Tryout {
                 verdict: query.verdict.clone(),
                 response: None,
@@ -111,25 +105,13 @@ pub fn tables(db: &Scratch) -> Vec<Table> {
 }
 
 fn table(db: &Scratch, name: String) -> Option<Table> {
-    let conn = db.connection();
     let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-    let row_count: i64 = conn
+    let row_count: i64 = db
+        .connection()
         .query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))
         .ok()?;
-    let mut stmt = conn
-        .prepare(&format!("SELECT * FROM {quoted} LIMIT {ROWS_SHOWN}"))
-        .ok()?;
-    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-    let width = columns.len();
-    let rows = stmt
-        .query_map([], |row| {
-            (0..width)
-                .map(|i| row.get_ref(i).map(|v| SqlValue::from_ref(v).to_json()))
-                .collect()
-        })
-        .ok()?
-        .collect::<Result<Vec<Vec<Value>>, _>>()
-        .ok()?;
+    let sql = format!("SELECT * FROM {quoted} LIMIT {ROWS_SHOWN}");
+    let (columns, rows) = sql::author_query(db, &sql).ok()?;
     Some(Table {
         name,
         columns,

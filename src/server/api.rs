@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use super::error::{AppError, AppResult};
 use crate::grader::{self, GradeOptions, Report, Tryout};
-use crate::sandbox::HttpRequest;
+use crate::sandbox::{HttpRequest, METHODS};
 use crate::store::{Draft, Progress, Submission, SubmissionSummary};
 
 /// `Json<T>` whose rejections are JSON errors too.
@@ -78,8 +78,6 @@ impl Default for RunRequest {
     }
 }
 
-const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
 impl RunRequest {
     fn into_http(self) -> AppResult<HttpRequest> {
         let method = self.method.to_uppercase();
@@ -137,7 +135,6 @@ pub async fn submit(
             &GradeOptions::default(),
         );
         let slug = &exercise.id.0;
-        state.store.save_draft(slug, &body.code)?;
         let id = state.store.record_submission(slug, &body.code, &report)?;
         Ok(Submitted { id, report })
     })
