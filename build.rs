@@ -1,7 +1,8 @@
 //! Builds the sandbox guest (`guest/`, QuickJS in a wasm component) for
 //! `wasm32-wasip2` with a nested cargo, and leaves it in OUT_DIR for the host
 //! to embed; lists the course files (`lessons/`, `exercises/`) for the binary
-//! to embed too. Nothing built is committed.
+//! to embed too; bundles the browser script (`web/editor`, CodeMirror and the
+//! page code) with esbuild. Nothing built is committed.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ fn main() {
     }
     println!("cargo:rerun-if-env-changed=BACKLAB_WASI_SYSROOT");
     embed_course(&root, &out);
+    bundle_editor(&root.join("web/editor"), &out);
     let target_dir = guest_target_dir(&root);
     let sysroot = wasi_sysroot(&out);
     build_guest(&guest, &target_dir, &sysroot);
@@ -56,6 +58,29 @@ fn embed_course(root: &Path, out: &Path) {
     }
     code.push_str("];\n");
     std::fs::write(out.join("course.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// Bundles `web/editor/src/main.js` and the npm packages it imports into
+/// `OUT_DIR/backlab.js` with the esbuild that `npm ci` installed there.
+fn bundle_editor(editor: &Path, out: &Path) {
+    for path in ["src", "package.json", "package-lock.json", "node_modules/.package-lock.json"] {
+        println!("cargo:rerun-if-changed={}", editor.join(path).display());
+    }
+    let esbuild = editor.join("node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        panic!(
+            "{} is missing: run `./dev setup` (it runs `npm ci` in web/editor) before building",
+            esbuild.display()
+        );
+    }
+    let status = Command::new(&esbuild)
+        .current_dir(editor)
+        .args(["src/main.js", "--bundle", "--minify", "--format=iife"])
+        .args(["--target=es2020", "--log-level=warning"])
+        .arg(format!("--outfile={}", out.join("backlab.js").display()))
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", esbuild.display()));
+    assert!(status.success(), "esbuild could not bundle web/editor (see above)");
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -58,9 +58,13 @@ pub struct ServeArgs {
     /// The port to listen on, on 127.0.0.1.
     #[arg(long, default_value_t = 4000)]
     pub port: u16,
-    /// Serve the course in this folder instead of the built-in one.
+    /// Serve the course in this folder instead of the built-in one; pages
+    /// follow edits to its files.
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
+    /// Open the course in your web browser once the server is listening.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

@@ -37,6 +37,24 @@ pub struct GradeOptions {
     pub file: String,
 }
 
+/// The first request of each visible test, as the learner's "try a
+/// request" starting points; steps that need a captured value are left out.
+pub fn sample_requests(exercise: &Exercise) -> Vec<(String, crate::sandbox::HttpRequest)> {
+    exercise
+        .tests
+        .iter()
+        .filter(|t| !t.hidden)
+        .filter_map(|t| {
+            let step = t.steps.first()?.get_ref();
+            let (request, _) = request::build(step, &Captures::new(), &CookieJar::default());
+            let needs_capture = request.url.contains("{{")
+                || request.body.contains("{{")
+                || request.headers.iter().any(|(_, v)| v.contains("{{"));
+            (!needs_capture).then(|| (t.name.clone(), request))
+        })
+        .collect()
+}
+
 /// Grades `code` against every test of `exercise`.
 pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &GradeOptions) -> Report {
     let file = if options.file.is_empty() {

@@ -3,6 +3,7 @@
 //! and the guards that keep learner SQL inside that one database.
 
 mod guards;
+pub mod schema;
 mod value;
 
 use std::sync::Arc;
@@ -53,6 +54,13 @@ impl Template {
     /// An empty database.
     pub fn empty() -> Self {
         Self::build("", "", ("schema.sql", "seed.sql")).expect("an empty database always builds")
+    }
+
+    /// The tables and columns of the template, for the learner's schema tab.
+    pub fn schema(&self) -> rusqlite::Result<Vec<schema::TableSchema>> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.deserialize_read_exact(MAIN_DB, &self.image[..], self.image.len(), true)?;
+        schema::read(&conn)
     }
 
     /// A fresh, guarded copy of the template.

@@ -4,8 +4,10 @@
 //! on sandbox jobs, graceful shutdown).
 
 mod api;
+pub mod course;
 mod error;
 mod guard;
+mod markdown;
 mod pages;
 
 use std::net::SocketAddr;
@@ -19,6 +21,7 @@ use axum::routing::{get, post};
 use tokio::sync::Semaphore;
 use tower_http::timeout::TimeoutLayer;
 
+pub use course::Course;
 pub use error::AppError;
 pub use guard::AllowedHosts;
 
@@ -34,7 +37,7 @@ pub const JOBS: usize = 16;
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub catalog: Arc<Catalog>,
+    pub course: Arc<Course>,
     pub sandbox: Sandbox,
     pub store: Arc<Store>,
     pub jobs: Arc<Semaphore>,
@@ -43,8 +46,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(catalog: Catalog, sandbox: Sandbox, store: Store) -> Self {
+        Self::with_course(Arc::new(Course::new(catalog)), sandbox, store)
+    }
+
+    /// For a course that may be reloaded while the server runs.
+    pub fn with_course(course: Arc<Course>, sandbox: Sandbox, store: Store) -> Self {
         Self {
-            catalog: Arc::new(catalog),
+            course,
             sandbox,
             store: Arc::new(store),
             jobs: Arc::new(Semaphore::new(JOBS)),
@@ -52,10 +60,30 @@ impl AppState {
         }
     }
 
-    fn exercise(&self, slug: &str) -> Result<&Exercise, AppError> {
-        self.catalog
-            .exercise(slug)
-            .ok_or_else(|| AppError::not_found(format!("there is no exercise {slug:?}")))
+    /// The exercise `slug` in the current catalog.
+    fn exercise(&self, slug: &str) -> Result<Found, AppError> {
+        let catalog = self.course.catalog();
+        let index = catalog
+            .exercises
+            .iter()
+            .position(|e| e.id.0 == slug)
+            .ok_or_else(|| AppError::not_found(format!("there is no exercise {slug:?}")))?;
+        Ok(Found { catalog, index })
+    }
+}
+
+/// An exercise, holding on to the catalog it came from (a reload may
+/// replace the course while a submission is graded).
+pub struct Found {
+    catalog: Arc<Catalog>,
+    index: usize,
+}
+
+impl std::ops::Deref for Found {
+    type Target = Exercise;
+
+    fn deref(&self) -> &Exercise {
+        &self.catalog.exercises[self.index]
     }
 }
 
@@ -77,8 +105,12 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         .fallback(|| async { AppError::not_found("there is no such API route") });
     Router::new()
         .route("/", get(pages::home))
+        .route("/tracks/{slug}", get(pages::track))
+        .route("/lessons/{id}", get(pages::lesson))
+        .route("/exercises/{slug}", get(pages::exercise))
         .route("/static/{name}", get(pages::asset))
         .nest("/api", api)
+        .fallback(pages::fallback)
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

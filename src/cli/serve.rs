@@ -1,18 +1,21 @@
 //! `backlab` / `backlab serve`: the course in the browser, on 127.0.0.1.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
 use super::ServeArgs;
-use crate::server::{AllowedHosts, AppState, app, serve as run_server};
+use crate::server::course::{self, Reloaded};
+use crate::server::{AllowedHosts, AppState, Course, app, serve as run_server};
 use crate::store::Store;
 
 pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let catalog = super::load_course(args.content.as_deref())?;
     let sandbox = super::sandbox(data_dir)?;
     let store = Store::open(&data_dir.join("progress.db"))?;
-    let state = AppState::new(catalog, sandbox, store);
+    let course = Arc::new(Course::new(catalog));
+    let state = AppState::with_course(course.clone(), sandbox, store);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -29,18 +32,66 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
             })?;
         let port = listener.local_addr()?.port();
         let allowed = AllowedHosts::local(port, None);
+        let url = format!("http://{}/", allowed.first());
         say(&format!(
-            "Backlab is serving the course at http://{}/  (Ctrl+C stops it)",
-            allowed.first()
+            "Backlab is serving the course at {url}  (Ctrl+C stops it)"
         ));
         say(&format!(
             "Your progress is kept in {}",
             data_dir.join("progress.db").display()
         ));
+        if let Some(dir) = &args.content {
+            say(&format!(
+                "Watching {} for changes; pages follow your edits.",
+                dir.display()
+            ));
+            tokio::spawn(course::watch(course, dir.clone(), report_reload));
+        }
+        if args.open {
+            open_browser(&url);
+        }
         run_server(listener, app(state, allowed)).await?;
         say("Backlab stopped.");
         Ok(0)
     })
+}
+
+fn report_reload(outcome: &Reloaded) {
+    match outcome {
+        Reloaded::Replaced => say("The course folder changed: reloaded."),
+        Reloaded::Kept(problems) => {
+            say("The course folder changed but has problems; still serving the last good version:");
+            for problem in problems {
+                say(&format!("  {problem}"));
+            }
+        }
+    }
+}
+
+/// Asks the desktop to open `url`; says what to do by hand when it cannot.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let started = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match started {
+        // Reaped on its own thread so no zombie is left behind.
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(_) => say(&format!(
+            "Could not start {opener} to open your browser; open {url} yourself."
+        )),
+    }
 }
 
 /// Prints a line; a closed terminal must not stop the server.

@@ -202,7 +202,7 @@ pub async fn mark_read(
     State(state): State<AppState>,
     Path(lesson): Path<String>,
 ) -> AppResult<StatusCode> {
-    if state.catalog.lesson(&lesson).is_none() {
+    if state.course.catalog().lesson(&lesson).is_none() {
         return Err(AppError::not_found(format!(
             "there is no lesson {lesson:?}"
         )));
@@ -241,14 +241,14 @@ async fn sandbox_job<T: Send + 'static>(
     slug: String,
     f: impl FnOnce(&AppState, &crate::catalog::Exercise) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    state.exercise(&slug)?;
+    let exercise = state.exercise(&slug)?;
     let _permit = state
         .jobs
         .clone()
         .acquire_owned()
         .await
         .map_err(AppError::internal)?;
-    tokio::task::spawn_blocking(move || f(&state, state.exercise(&slug)?)).await?
+    tokio::task::spawn_blocking(move || f(&state, &exercise)).await?
 }
 
 /// Runs store work on the blocking pool.

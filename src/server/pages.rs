@@ -1,29 +1,52 @@
 //! The HTML pages, rendered with minijinja from `web/templates` (built into
-//! the binary), and the static files beside them. The environment is built
-//! once, when the server starts.
+//! the binary), and the static files beside them: the stylesheet and the
+//! script bundle esbuild made from `web/editor` during the build.
+
+mod views;
 
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::Environment;
-use serde::Serialize;
+use minijinja::{Environment, Value, context};
 
 use super::AppState;
 use super::error::{AppError, AppResult};
+use super::markdown;
 use crate::catalog::Track;
 use crate::store::Progress;
 
-const TEMPLATES: [(&str, &str); 2] = [
+const TEMPLATES: [(&str, &str); 7] = [
     ("base.jinja", include_str!("../../web/templates/base.jinja")),
+    (
+        "progress.jinja",
+        include_str!("../../web/templates/progress.jinja"),
+    ),
     ("home.jinja", include_str!("../../web/templates/home.jinja")),
+    ("track.jinja", include_str!("../../web/templates/track.jinja")),
+    ("lesson.jinja", include_str!("../../web/templates/lesson.jinja")),
+    (
+        "exercise.jinja",
+        include_str!("../../web/templates/exercise.jinja"),
+    ),
+    (
+        "not_found.jinja",
+        include_str!("../../web/templates/not_found.jinja"),
+    ),
 ];
 
 /// Static files by name; anything else is a 404, so no path reaches the disk.
-const STATIC: [(&str, &str, &str); 1] = [(
-    "style.css",
-    "text/css; charset=utf-8",
-    include_str!("../../web/static/style.css"),
-)];
+const STATIC: [(&str, &str, &str); 2] = [
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("../../web/static/style.css"),
+    ),
+    (
+        "backlab.js",
+        "text/javascript; charset=utf-8",
+        include_str!(concat!(env!("OUT_DIR"), "/backlab.js")),
+    ),
+];
 
 pub struct Pages {
     env: Environment<'static>,
@@ -39,10 +62,12 @@ impl Pages {
         Self { env }
     }
 
-    fn render(&self, name: &str, context: impl Serialize) -> AppResult<Html<String>> {
+    /// Renders `name`; every page also sees the course folder's problems.
+    fn render(&self, state: &AppState, name: &str, page: Value) -> AppResult<Html<String>> {
+        let problems = state.course.problems();
         self.env
             .get_template(name)
-            .and_then(|t| t.render(context))
+            .and_then(|t| t.render(context! { problems, ..page }))
             .map(Html)
             .map_err(AppError::internal)
     }
@@ -54,87 +79,112 @@ impl Default for Pages {
     }
 }
 
-#[derive(Serialize)]
-struct TrackView {
-    slug: &'static str,
-    title: &'static str,
-    lessons: Vec<LessonView>,
-    done: usize,
-    total: usize,
-    percent: usize,
-}
-
-#[derive(Serialize)]
-struct LessonView {
-    title: String,
-    summary: String,
-    read: bool,
-    exercises: Vec<ExerciseView>,
-}
-
-#[derive(Serialize)]
-struct ExerciseView {
-    title: String,
-    difficulty: crate::catalog::Difficulty,
-    passed: bool,
-}
-
-/// The home page: every track with its lessons, exercises and progress.
-pub async fn home(State(state): State<AppState>) -> AppResult<Html<String>> {
+async fn progress(state: &AppState) -> AppResult<Progress> {
     let store = state.store.clone();
-    let progress = tokio::task::spawn_blocking(move || store.progress()).await??;
-    let tracks: Vec<TrackView> = Track::ALL
+    Ok(tokio::task::spawn_blocking(move || store.progress()).await??)
+}
+
+/// The home page: where to continue, then every track with its progress.
+pub async fn home(State(state): State<AppState>) -> AppResult<Html<String>> {
+    let progress = progress(&state).await?;
+    let catalog = state.course.catalog();
+    let tracks: Vec<_> = Track::ALL
         .iter()
-        .map(|t| track(&state, *t, &progress))
+        .map(|t| views::track(&catalog, *t, &progress))
         .collect();
+    let next = views::next_step(&catalog, &progress);
+    let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
+    state.pages.render(
+        &state,
+        "home.jinja",
+        context! { tracks, next, started },
+    )
+}
+
+/// One track: its lessons in order, each with its exercises.
+pub async fn track(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, Response> {
+    let Some(track) = Track::from_slug(&slug) else {
+        return Err(not_found(&state, &format!("There is no track called “{slug}”.")));
+    };
+    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let track = views::track(&state.course.catalog(), track, &progress);
     state
         .pages
-        .render("home.jinja", minijinja::context! { tracks })
+        .render(&state, "track.jinja", context! { track })
+        .map_err(IntoResponse::into_response)
 }
 
-fn track(state: &AppState, track: Track, progress: &Progress) -> TrackView {
-    let lessons: Vec<LessonView> = state
-        .catalog
-        .lessons
-        .iter()
-        .filter(|l| l.track == track)
-        .map(|lesson| LessonView {
-            title: lesson.title.clone(),
-            summary: lesson.summary.clone(),
-            read: progress.lessons_read.contains(&lesson.id.0),
-            exercises: lesson
-                .exercises
-                .iter()
-                .filter_map(|id| state.catalog.exercise(&id.0))
-                .map(|e| ExerciseView {
-                    title: e.title.clone(),
-                    difficulty: e.difficulty,
-                    passed: progress.exercises_passed.contains(&e.id.0),
-                })
-                .collect(),
-        })
-        .collect();
-    let total: usize = lessons.iter().map(|l| 1 + l.exercises.len()).sum();
-    let done: usize = lessons
-        .iter()
-        .map(|l| usize::from(l.read) + l.exercises.iter().filter(|e| e.passed).count())
-        .sum();
-    TrackView {
-        slug: track.slug(),
-        title: track.title(),
-        percent: (done * 100).checked_div(total).unwrap_or(0),
-        lessons,
-        done,
-        total,
+/// One lesson, its exercises, and the lessons either side.
+pub async fn lesson(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, Response> {
+    let catalog = state.course.catalog();
+    let Some(found) = catalog.lesson(&id) else {
+        return Err(not_found(&state, &format!("There is no lesson called “{id}”.")));
+    };
+    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let (previous, next) = views::neighbours(&catalog, &id);
+    let page = context! {
+        lesson => views::lesson(&catalog, found, &progress),
+        track => found.track.slug(),
+        track_title => found.track.title(),
+        body => markdown::render(&found.body),
+        previous,
+        next,
+    };
+    state
+        .pages
+        .render(&state, "lesson.jinja", page)
+        .map_err(IntoResponse::into_response)
+}
+
+/// One exercise: instructions, editor, try a request, submit.
+pub async fn exercise(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, Response> {
+    let catalog = state.course.catalog();
+    let Some(found) = catalog.exercise(&slug) else {
+        return Err(not_found(&state, &format!("There is no exercise called “{slug}”.")));
+    };
+    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let exercise = views::exercise_page(&catalog, found, &progress);
+    state
+        .pages
+        .render(&state, "exercise.jinja", context! { exercise })
+        .map_err(IntoResponse::into_response)
+}
+
+/// Any other address: a page that says so and leads home.
+pub async fn fallback(State(state): State<AppState>) -> Response {
+    not_found(&state, "There is no page at this address.")
+}
+
+fn not_found(state: &AppState, message: &str) -> Response {
+    match state
+        .pages
+        .render(state, "not_found.jinja", context! { message })
+    {
+        Ok(page) => (StatusCode::NOT_FOUND, page).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
 /// `/static/<name>` from the files built into the binary.
 pub async fn asset(Path(name): Path<String>) -> Response {
     match STATIC.iter().find(|(n, _, _)| *n == name) {
-        Some((_, content_type, body)) => {
-            ([(header::CONTENT_TYPE, *content_type)], *body).into_response()
-        }
+        Some((_, content_type, body)) => (
+            [
+                (header::CONTENT_TYPE, *content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            *body,
+        )
+            .into_response(),
         None => AppError::not_found(format!("there is no file {name:?}")).into_response(),
     }
 }

@@ -1,0 +1,48 @@
+// The code editor: CodeMirror 6 with JavaScript or SQL, the page's keyboard
+// shortcuts, and colours taken from the stylesheet (so dark mode follows).
+
+import { EditorView, basicSetup } from "codemirror";
+import { keymap } from "@codemirror/view";
+import { indentWithTab } from "@codemirror/commands";
+import { javascript } from "@codemirror/lang-javascript";
+import { sql, SQLite } from "@codemirror/lang-sql";
+import { syntaxHighlighting } from "@codemirror/language";
+import { classHighlighter } from "@lezer/highlight";
+
+/**
+ * Opens an editor in `parent`. `on.change(text)` hears every edit;
+ * `on.run()` and `on.submit()` are bound to Ctrl/Cmd+Enter and Ctrl/Cmd+S.
+ */
+export function createEditor(parent, { language, doc, label, on }) {
+  const shortcuts = keymap.of([
+    { key: "Mod-Enter", run: () => (on.run(), true), preventDefault: true },
+    { key: "Mod-s", run: () => (on.submit(), true), preventDefault: true },
+    indentWithTab,
+  ]);
+  const view = new EditorView({
+    doc,
+    parent,
+    extensions: [
+      shortcuts,
+      basicSetup,
+      language === "sql" ? sql({ dialect: SQLite }) : javascript(),
+      syntaxHighlighting(classHighlighter),
+      EditorView.contentAttributes.of({ "aria-label": label }),
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged) on.change(update.state.doc.toString());
+      }),
+    ],
+  });
+  return {
+    view,
+    get text() {
+      return view.state.doc.toString();
+    },
+    set text(value) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+    },
+    focus() {
+      view.focus();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// The exercise page: the editor with the learner's draft, Run, Submit, the
+// tabs under the editor, hints one at a time, reset, earlier submissions.
+
+import { api } from "./api.js";
+import { h, fill } from "./dom.js";
+import { createEditor } from "./editor.js";
+import { Drafts, when } from "./draft.js";
+import { Runner } from "./run.js";
+import { renderReport } from "./report.js";
+
+export async function exercisePage() {
+  const exercise = JSON.parse(document.getElementById("exercise-data").textContent);
+  const $ = (id) => document.getElementById(id);
+  const tabs = new Tabs($("tabs"));
+  const drafts = new Drafts(exercise.slug, $("save-status"));
+  const runner = new Runner(exercise, $("request-form"), $("try-result"));
+  const submissions = new Submissions(exercise, $("submissions"), (submission) => {
+    tabs.show("report");
+    fill($("report"), h("p", { class: "quiet" }, `Submission #${submission.summary.id}, ${when(submission.summary.submitted_at)}.`), renderReport(submission.report), h("button", { type: "button", onclick: () => (editor.text = submission.code) }, "Put this code back in the editor"));
+  });
+  hints(exercise.hints, $("hints"), $("hint-button"));
+
+  let busy = false;
+  const job = (button, work) => async () => {
+    if (busy) return;
+    busy = true;
+    button.setAttribute("aria-busy", "true");
+    try {
+      await drafts.flush();
+      await work();
+    } finally {
+      busy = false;
+      button.removeAttribute("aria-busy");
+    }
+  };
+  const run = job($("run"), async () => {
+    tabs.show("try");
+    await runner.run(editor.text);
+  });
+  const submit = job($("submit"), async () => {
+    tabs.show("report");
+    fill($("report"), h("p", { class: "quiet" }, "Running every test…"));
+    try {
+      const { report } = await api("POST", `/exercises/${encodeURIComponent(exercise.slug)}/submit`, { code: editor.text });
+      fill($("report"), renderReport(report));
+      if (report.status === "pass") $("passed-badge").hidden = false;
+      submissions.refresh();
+    } catch (error) {
+      fill($("report"), h("p", { class: "problem", role: "alert" }, error.message));
+    }
+  });
+
+  let code;
+  try {
+    code = await drafts.load();
+  } catch (error) {
+    drafts.say(`Could not load your draft: ${error.message}`, true);
+    return;
+  }
+  const editor = createEditor($("editor"), {
+    language: exercise.language,
+    doc: code,
+    label: `Your code: ${exercise.file}`,
+    on: { change: (text) => drafts.changed(text), run, submit },
+  });
+  $("run").addEventListener("click", run);
+  $("submit").addEventListener("click", submit);
+  $("reset").addEventListener("click", async () => {
+    if (!confirm("Replace your code with the starter code? Your earlier submissions are kept.")) return;
+    try {
+      editor.text = await drafts.reset();
+      drafts.settle();
+    } catch (error) {
+      drafts.say(error.message, true);
+    }
+  });
+  for (const el of document.querySelectorAll("[data-needs-script]")) el.disabled = false;
+  submissions.refresh();
+  document.body.dataset.ready = "yes";
+}
+
+/** Tabs under the editor, with the keyboard behaviour screen readers expect. */
+class Tabs {
+  constructor(list) {
+    this.buttons = [...list.querySelectorAll("[role=tab]")];
+    for (const button of this.buttons) {
+      button.addEventListener("click", () => this.show(button.dataset.tab));
+      button.addEventListener("keydown", (event) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        if (!step) return;
+        const at = this.buttons.indexOf(button);
+        const next = this.buttons[(at + step + this.buttons.length) % this.buttons.length];
+        this.show(next.dataset.tab);
+        next.focus();
+      });
+    }
+  }
+
+  show(name) {
+    for (const button of this.buttons) {
+      const selected = button.dataset.tab === name;
+      button.setAttribute("aria-selected", String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      document.getElementById(button.getAttribute("aria-controls")).hidden = !selected;
+    }
+  }
+}
+
+/** Hints, one more each time the button is pressed; remembered in this browser. */
+function hints(all, list, button) {
+  const key = `backlab:hints:${location.pathname}`;
+  let shown = Math.min(Number(localStorage.getItem(key)) || 0, all.length);
+  const render = () => {
+    fill(list, all.slice(0, shown).map((html, i) => {
+      const item = h("li", { class: "hint", tabindex: -1 }, h("strong", {}, `Hint ${i + 1}. `));
+      const body = document.createElement("div");
+      body.innerHTML = html; // rendered by Backlab from the exercise's own text
+      item.append(body);
+      return item;
+    }));
+    button.hidden = shown >= all.length;
+    button.textContent = shown === 0 ? `Show a hint (${all.length} in all)` : `Show hint ${shown + 1} of ${all.length}`;
+  };
+  button.addEventListener("click", () => {
+    shown += 1;
+    localStorage.setItem(key, String(shown));
+    render();
+    list.lastElementChild?.focus();
+  });
+  render();
+}
+
+/** The list of earlier submissions; choosing one shows its report. */
+class Submissions {
+  constructor(exercise, list, open) {
+    this.exercise = exercise;
+    this.list = list;
+    this.open = open;
+  }
+
+  async refresh() {
+    try {
+      const all = await api("GET", `/exercises/${encodeURIComponent(this.exercise.slug)}/submissions`);
+      if (all.length === 0) {
+        fill(this.list, h("li", { class: "quiet" }, "None yet. Submit to run every test."));
+        return;
+      }
+      fill(this.list, all.map((s) => h("li", {}, h("button", { type: "button", class: `link ${s.status}`, onclick: () => this.show(s.id) }, `${s.status === "pass" ? "✓" : "✗"} #${s.id}: ${s.passed} of ${s.total} ${when(s.submitted_at)}`))));
+    } catch (error) {
+      fill(this.list, h("li", { class: "problem" }, error.message));
+    }
+  }
+
+  async show(id) {
+    try {
+      this.open(await api("GET", `/submissions/${id}`));
+    } catch (error) {
+      fill(this.list, h("li", { class: "problem" }, error.message));
+    }
+  }
+}

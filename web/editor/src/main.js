@@ -1,0 +1,12 @@
+// Backlab's browser script: one bundle for every page. Each page names
+// itself in <body data-page>; the code for that page starts here.
+
+import { highlightAll } from "./highlight.js";
+import { lessonPage } from "./lesson.js";
+import { exercisePage } from "./exercise.js";
+
+const pages = { lesson: lessonPage, exercise: exercisePage };
+
+highlightAll();
+const start = pages[document.body.dataset.page];
+if (start) start();
