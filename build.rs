@@ -63,7 +63,12 @@ fn embed_course(root: &Path, out: &Path) {
 /// Bundles `web/editor/src/main.js` and the npm packages it imports into
 /// `OUT_DIR/backlab.js` with the esbuild that `npm ci` installed there.
 fn bundle_editor(editor: &Path, out: &Path) {
-    for path in ["src", "package.json", "package-lock.json", "node_modules/.package-lock.json"] {
+    for path in [
+        "src",
+        "package.json",
+        "package-lock.json",
+        "node_modules/.package-lock.json",
+    ] {
         println!("cargo:rerun-if-changed={}", editor.join(path).display());
     }
     let esbuild = editor.join("node_modules/.bin/esbuild");
@@ -80,7 +85,10 @@ fn bundle_editor(editor: &Path, out: &Path) {
         .arg(format!("--outfile={}", out.join("backlab.js").display()))
         .status()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}", esbuild.display()));
-    assert!(status.success(), "esbuild could not bundle web/editor (see above)");
+    assert!(
+        status.success(),
+        "esbuild could not bundle web/editor (see above)"
+    );
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -82,11 +82,7 @@ pub enum Reloaded {
 
 /// Watches `dir` for the life of the server, reloading `course` after a
 /// change; `report` hears each reload's outcome.
-pub async fn watch(
-    course: Arc<Course>,
-    dir: PathBuf,
-    report: impl Fn(&Reloaded) + Send + 'static,
-) {
+pub async fn watch(course: Arc<Course>, dir: PathBuf, report: impl Fn(&Reloaded) + Send + 'static) {
     let mut seen = fingerprint(&dir);
     loop {
         tokio::time::sleep(WATCH_INTERVAL).await;
@@ -146,7 +142,11 @@ mod tests {
         let course = Course::new(Catalog::load(&Files::builtin()).unwrap());
         let before = course.catalog().lessons.len();
         std::fs::create_dir_all(dir.path().join("lessons/servers")).unwrap();
-        std::fs::write(dir.path().join("lessons/servers/01-x.md"), "no front matter").unwrap();
+        std::fs::write(
+            dir.path().join("lessons/servers/01-x.md"),
+            "no front matter",
+        )
+        .unwrap();
         let Reloaded::Kept(problems) = course.reload(dir.path()) else {
             panic!("a broken course replaced the good one");
         };

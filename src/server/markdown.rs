@@ -1,14 +1,27 @@
 //! Lesson and exercise text, from Markdown to HTML. Raw HTML in the source is
 //! shown as text rather than run: a lesson about XSS must be able to write
 //! `<script>` and have the reader see it. Code blocks keep their language as
-//! a `language-…` class, which the page script highlights.
+//! a `language-…` class, which the page script highlights. A leading `# Title`
+//! is dropped: the page already shows the title from the front matter.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// The HTML for `source`.
 pub fn render(source: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(source, options).map(|event| match event {
+    let mut parser = Parser::new_ext(source, options).peekable();
+    if let Some(Event::Start(Tag::Heading {
+        level: HeadingLevel::H1,
+        ..
+    })) = parser.peek()
+    {
+        for event in parser.by_ref() {
+            if matches!(event, Event::End(TagEnd::Heading(_))) {
+                break;
+            }
+        }
+    }
+    let events = parser.map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     });
@@ -25,17 +38,29 @@ mod tests {
     fn code_blocks_keep_their_language() {
         let html = render("Try it:\n\n```js\napp.get(\"/\", h);\n```\n");
         assert!(
-            html.contains("<pre><code class=\"language-js\">app.get(&quot;/&quot;, h);\n</code></pre>"),
+            html.contains(
+                "<pre><code class=\"language-js\">app.get(\"/\", h);\n</code></pre>"
+            ),
             "{html}"
         );
     }
 
     #[test]
     fn raw_html_is_shown_not_run() {
-        let html = render("A name like <script>alert(1)</script> must be escaped.\n\n<div onclick=x>\n");
+        let html =
+            render("A name like <script>alert(1)</script> must be escaped.\n\n<div onclick=x>\n");
         assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
         assert!(html.contains("&lt;div onclick=x&gt;"), "{html}");
+    }
+
+    #[test]
+    fn a_leading_title_is_dropped_but_later_ones_stay() {
+        let html = render("# Say hello\n\nWrite a route.\n\n# Later\n");
+        assert_eq!(html, "<p>Write a route.</p>\n<h1>Later</h1>\n");
     }
 
     #[test]

@@ -22,8 +22,14 @@ const TEMPLATES: [(&str, &str); 7] = [
         include_str!("../../web/templates/progress.jinja"),
     ),
     ("home.jinja", include_str!("../../web/templates/home.jinja")),
-    ("track.jinja", include_str!("../../web/templates/track.jinja")),
-    ("lesson.jinja", include_str!("../../web/templates/lesson.jinja")),
+    (
+        "track.jinja",
+        include_str!("../../web/templates/track.jinja"),
+    ),
+    (
+        "lesson.jinja",
+        include_str!("../../web/templates/lesson.jinja"),
+    ),
     (
         "exercise.jinja",
         include_str!("../../web/templates/exercise.jinja"),
@@ -94,11 +100,9 @@ pub async fn home(State(state): State<AppState>) -> AppResult<Html<String>> {
         .collect();
     let next = views::next_step(&catalog, &progress);
     let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
-    state.pages.render(
-        &state,
-        "home.jinja",
-        context! { tracks, next, started },
-    )
+    state
+        .pages
+        .render(&state, "home.jinja", context! { tracks, next, started })
 }
 
 /// One track: its lessons in order, each with its exercises.
@@ -107,9 +111,14 @@ pub async fn track(
     Path(slug): Path<String>,
 ) -> Result<Html<String>, Response> {
     let Some(track) = Track::from_slug(&slug) else {
-        return Err(not_found(&state, &format!("There is no track called “{slug}”.")));
+        return Err(not_found(
+            &state,
+            &format!("There is no track called “{slug}”."),
+        ));
     };
-    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let progress = progress(&state)
+        .await
+        .map_err(IntoResponse::into_response)?;
     let track = views::track(&state.course.catalog(), track, &progress);
     state
         .pages
@@ -124,9 +133,14 @@ pub async fn lesson(
 ) -> Result<Html<String>, Response> {
     let catalog = state.course.catalog();
     let Some(found) = catalog.lesson(&id) else {
-        return Err(not_found(&state, &format!("There is no lesson called “{id}”.")));
+        return Err(not_found(
+            &state,
+            &format!("There is no lesson called “{id}”."),
+        ));
     };
-    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let progress = progress(&state)
+        .await
+        .map_err(IntoResponse::into_response)?;
     let (previous, next) = views::neighbours(&catalog, &id);
     let page = context! {
         lesson => views::lesson(&catalog, found, &progress),
@@ -149,9 +163,14 @@ pub async fn exercise(
 ) -> Result<Html<String>, Response> {
     let catalog = state.course.catalog();
     let Some(found) = catalog.exercise(&slug) else {
-        return Err(not_found(&state, &format!("There is no exercise called “{slug}”.")));
+        return Err(not_found(
+            &state,
+            &format!("There is no exercise called “{slug}”."),
+        ));
     };
-    let progress = progress(&state).await.map_err(IntoResponse::into_response)?;
+    let progress = progress(&state)
+        .await
+        .map_err(IntoResponse::into_response)?;
     let exercise = views::exercise_page(&catalog, found, &progress);
     state
         .pages

@@ -17,7 +17,7 @@ use backlab::store::Store;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-fn sandbox() -> Sandbox {
+pub fn sandbox() -> Sandbox {
     static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
     SANDBOX
         .get_or_init(|| {

@@ -27,24 +27,55 @@ async fn html(app: &axum::Router, uri: &str) -> (StatusCode, String, String) {
     )
 }
 
-#[tokio::test]
-async fn the_home_page_lists_tracks_lessons_and_progress() {
-    let (app, _dir) = fresh();
-    let (status, content_type, page) = html(&app, "/").await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(content_type, "text/html; charset=utf-8");
-    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/home.html");
+/// Compares `page` with `tests/golden/<name>`; `BLESS=1` rewrites it.
+fn golden(name: &str, page: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&golden, &page).unwrap();
+        std::fs::write(&path, page).unwrap();
     }
-    let expected = std::fs::read_to_string(&golden)
-        .expect("tests/golden/home.html; run with BLESS=1 to write it");
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("tests/golden/{name} is missing; run with BLESS=1 to write it"));
     assert!(
         expected == page,
-        "the home page changed; run with BLESS=1 and review the diff:\n{page}"
+        "{name} changed; run with BLESS=1 and review the diff:\n{page}"
+    );
+}
+
+#[tokio::test]
+async fn every_page_matches_its_snapshot() {
+    let (app, _dir) = fresh();
+    for (uri, name) in [
+        ("/", "home.html"),
+        ("/tracks/security", "track.html"),
+        ("/lessons/routes", "lesson.html"),
+        ("/exercises/login-injection", "exercise.html"),
+        ("/exercises/select-basics", "exercise-sql.html"),
+    ] {
+        let (status, content_type, page) = html(&app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(content_type, "text/html; charset=utf-8", "{uri}");
+        golden(name, &page);
+    }
+}
+
+#[tokio::test]
+async fn the_home_page_shows_progress_and_where_to_continue() {
+    let (app, _dir) = fresh();
+    let (_, _, page) = html(&app, "/").await;
+    assert!(
+        page.contains("<a class=\"button primary\" href=\"/lessons/routes\">Start: "),
+        "{page}"
     );
 
     send(&app, request("POST", "/api/lessons/routes/read", None)).await;
+    let (_, _, page) = html(&app, "/").await;
+    assert!(
+        page.contains("href=\"/exercises/hello-route\">Continue: Say hello</a>"),
+        "{page}"
+    );
+
     let hello = "app.get('/hello', (req, res) => res.json({ message: `Hello, ${req.query.name || 'world'}!` }));";
     send(
         &app,
@@ -61,6 +92,127 @@ async fn the_home_page_lists_tracks_lessons_and_progress() {
         "{page}"
     );
     assert!(page.contains("aria-valuenow=\"2\""), "{page}");
+    assert!(
+        page.contains("href=\"/lessons/select\">Continue: "),
+        "{page}"
+    );
+}
+
+/// Every link to a page of this site found in `page`.
+fn links(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.starts_with('/') && !href.starts_with("/static/"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn every_lesson_and_exercise_is_reachable_from_the_home_page() {
+    let (app, _dir) = fresh();
+    let catalog = backlab::catalog::Catalog::load(&backlab::catalog::Files::builtin()).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queue = vec!["/".to_string()];
+    while let Some(uri) = queue.pop() {
+        if !seen.insert(uri.clone()) {
+            continue;
+        }
+        let (status, _, page) = html(&app, &uri).await;
+        assert_eq!(status, StatusCode::OK, "a broken link to {uri}");
+        queue.extend(links(&page));
+    }
+    for lesson in &catalog.lessons {
+        let uri = format!("/lessons/{}", lesson.id.0);
+        assert!(
+            seen.contains(&uri),
+            "{uri} cannot be reached from the home page"
+        );
+    }
+    for exercise in &catalog.exercises {
+        let uri = format!("/exercises/{}", exercise.id.0);
+        assert!(
+            seen.contains(&uri),
+            "{uri} cannot be reached from the home page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_are_a_404_page_that_leads_home() {
+    let (app, _dir) = fresh();
+    for (uri, message) in [
+        ("/tracks/cooking", "There is no track called “cooking”."),
+        ("/lessons/nope", "There is no lesson called “nope”."),
+        ("/exercises/nope", "There is no exercise called “nope”."),
+        ("/no/such/page", "There is no page at this address."),
+    ] {
+        let (status, content_type, page) = html(&app, uri).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(content_type, "text/html; charset=utf-8");
+        assert!(page.contains(message), "{uri}: {page}");
+        assert!(page.contains("href=\"/\">Back to your course</a>"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn a_lesson_renders_markdown_and_links_its_neighbours() {
+    let (app, _dir) = fresh();
+    let (_, _, page) = html(&app, "/lessons/select").await;
+    assert!(page.contains("<code class=\"language-sql\">"), "{page}");
+    assert!(page.contains("rel=\"prev\""), "{page}");
+    assert!(page.contains("rel=\"next\""), "{page}");
+    assert!(
+        page.contains("data-lesson=\"select\">Mark as read</button>"),
+        "{page}"
+    );
+    send(&app, request("POST", "/api/lessons/select/read", None)).await;
+    let (_, _, page) = html(&app, "/lessons/select").await;
+    assert!(page.contains(">✓ Read</button>"), "{page}");
+}
+
+#[tokio::test]
+async fn a_course_folder_reloads_and_a_broken_edit_shows_its_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("course");
+    std::fs::create_dir_all(content.join("lessons/servers")).unwrap();
+    let lesson =
+        "+++\ntitle = \"First\"\ntrack = \"servers\"\norder = 1\nsummary = \"One.\"\n+++\nHello.\n";
+    std::fs::write(content.join("lessons/servers/01-first.md"), lesson).unwrap();
+    let files = backlab::catalog::Files::read_dir(&content).unwrap();
+    let course = std::sync::Arc::new(backlab::server::Course::new(
+        backlab::catalog::Catalog::load(&files).unwrap(),
+    ));
+    let store = backlab::store::Store::open(&dir.path().join("progress.db")).unwrap();
+    let state = backlab::server::AppState::with_course(course.clone(), crate::sandbox(), store);
+    let app = backlab::server::app(state, backlab::server::AllowedHosts::local(4000, None));
+
+    std::fs::write(
+        content.join("lessons/servers/02-second.md"),
+        lesson
+            .replace("First", "Second")
+            .replace("order = 1", "order = 2"),
+    )
+    .unwrap();
+    course.reload(&content);
+    let (status, _, page) = html(&app, "/lessons/second").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<h1>Second</h1>"), "{page}");
+
+    std::fs::write(
+        content.join("lessons/servers/03-third.md"),
+        "no front matter",
+    )
+    .unwrap();
+    course.reload(&content);
+    let (status, _, page) = html(&app, "/lessons/second").await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the last good course is still served"
+    );
+    assert!(page.contains("The course folder has problems"), "{page}");
+    assert!(page.contains("03-third.md"), "{page}");
 }
 
 #[tokio::test]
@@ -72,6 +224,15 @@ async fn static_files_are_served_by_name_only() {
         (StatusCode::OK, "text/css; charset=utf-8")
     );
     assert!(css.contains("prefers-color-scheme: dark"));
+    let (status, content_type, js) = html(&app, "/static/backlab.js").await;
+    assert_eq!(
+        (status, content_type.as_str()),
+        (StatusCode::OK, "text/javascript; charset=utf-8")
+    );
+    assert!(
+        js.contains("Mod-Enter"),
+        "the bundle holds the editor's shortcuts"
+    );
     for uri in [
         "/static/..%2FCargo.toml",
         "/static/%2E%2E%2Fsrc%2Fmain.rs",

@@ -75,10 +75,18 @@ pub fn track(catalog: &Catalog, track: Track, progress: &Progress) -> TrackView 
 
 fn blurb(track: Track) -> &'static str {
     match track {
-        Track::Servers => "What a server does, how HTTP requests and responses work, and how to answer them.",
-        Track::Databases => "Keeping data in tables, asking for it with SQL, and keeping it correct.",
-        Track::Apis => "Designing endpoints other programs can rely on: resources, JSON, validation and errors.",
-        Track::Security => "Passwords, sessions, access control and the attacks every back end must survive.",
+        Track::Servers => {
+            "What a server does, how HTTP requests and responses work, and how to answer them."
+        }
+        Track::Databases => {
+            "Keeping data in tables, asking for it with SQL, and keeping it correct."
+        }
+        Track::Apis => {
+            "Designing endpoints other programs can rely on: resources, JSON, validation and errors."
+        }
+        Track::Security => {
+            "Passwords, sessions, access control and the attacks every back end must survive."
+        }
     }
 }
 

@@ -1,0 +1,164 @@
+// The main learner flows in a real browser: Debian's chromium driven by
+// playwright-core, against the real backlab binary. Screenshots of the main
+// pages are written to docs/screenshots (shown in the README).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startBackend } from "./server.mjs";
+
+const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+let backend;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  backend = await startBackend();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+});
+
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
+  context.setDefaultTimeout(15000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  return { page, problems };
+}
+
+/** Replaces the editor's text the way a learner would: select all, type. */
+async function typeCode(page, code) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+async function editorText(page) {
+  return page.locator(".cm-content").evaluate((el) => [...el.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n"));
+}
+
+async function openExercise(page, slug) {
+  await page.goto(`${backend.url}/exercises/${slug}`);
+  await page.waitForSelector("body[data-ready=yes]");
+}
+
+const WRONG = 'app.get("/hello", (req, res) => {\n  res.json({ message: "Hello!" });\n});\n';
+const RIGHT = 'app.get("/hello", (req, res) => {\n  const name = req.query.name || "world";\n  res.json({ message: `Hello, ${name}!` });\n});\n';
+
+test("home → lesson → exercise: run, fail with a diff, pass, reload keeps it all", async () => {
+  const { page, problems } = await newPage();
+  await page.goto(backend.url);
+  assert.equal(await page.locator("h1").textContent(), "Your course");
+  await page.screenshot({ path: `${SHOTS}home.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Start: Routes" }).click();
+  await page.waitForURL("**/lessons/routes");
+  assert.ok(await page.locator(".prose pre code .tok-string").count() > 0, "lesson code is highlighted");
+  await page.getByRole("button", { name: "Mark as read" }).click();
+  await page.getByRole("button", { name: "✓ Read" }).waitFor();
+  await page.screenshot({ path: `${SHOTS}lesson.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Say hello" }).click();
+  await page.waitForSelector("body[data-ready=yes]");
+  assert.match(await editorText(page), /res\.send\("hi"\)/, "the starter is in the editor");
+
+  await typeCode(page, WRONG);
+  await page.getByText(/Draft saved/).waitFor();
+  await page.locator("input[name=path]").fill("/hello?name=Ada");
+  await page.getByRole("button", { name: /^Run/ }).click();
+  const result = page.locator("#try-result");
+  await result.locator(".status").waitFor();
+  assert.equal(await result.locator(".status").textContent(), "200");
+  assert.match(await result.locator("pre.body").textContent(), /"message": "Hello!"/);
+  assert.match(await result.locator(".curl").textContent(), /curl -i 'http:\/\/localhost:3000\/hello\?name=Ada'/);
+
+  await page.getByRole("button", { name: /^Submit/ }).click();
+  const report = page.locator("#report .report");
+  await report.waitFor();
+  assert.match(await report.locator(".headline").textContent(), /✗ \d of \d tests pass/);
+  assert.match(await report.locator(".diff").first().textContent(), /message: expected "Hello, world!", got "Hello!"/);
+  await page.screenshot({ path: `${SHOTS}exercise-report.png`, fullPage: true });
+
+  await typeCode(page, RIGHT);
+  await page.keyboard.press("Control+S");
+  await page.locator("#report .report.pass").waitFor();
+  assert.equal(await page.locator("#report .headline").textContent(), "✓ Every test passes. Well done!");
+  assert.equal(await page.locator("#passed-badge").isVisible(), true);
+
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]");
+  assert.equal(await editorText(page), RIGHT, "the draft survives a reload");
+  assert.equal(await page.locator("#passed-badge").isVisible(), true);
+  assert.match(await page.locator("#submissions").textContent(), /✓ #2: \d of \d/);
+  await page.goto(backend.url);
+  assert.match(await page.locator("#track-servers + .blurb + .progress + .count").textContent(), /2 of 2 done/);
+  assert.deepEqual(problems, []);
+});
+
+test("Run shows each SQL statement with its rows, and the tables afterwards", async () => {
+  const { page, problems } = await newPage();
+  await openExercise(page, "login-injection");
+  await page.locator("#sample").selectOption({ index: 4 });
+  assert.match(await page.locator("textarea[name=body]").inputValue(), /OR/, "the attack test's request is in the form");
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Enter");
+  const trace = page.locator("#try-result .events");
+  await trace.waitFor();
+  assert.match(await trace.locator("li.sql pre").first().textContent(), /SELECT \* FROM users WHERE username = '' OR '1'='1' --'/);
+  assert.ok(await trace.locator("li.sql table").count() > 0, "the statement's rows are shown");
+  assert.match(await trace.locator("li.sql table").first().textContent(), /alice/, "the attack matched alice's row");
+  assert.match(await page.locator("#try-result .after h4").first().textContent(), /users — 2 rows/);
+  await page.screenshot({ path: `${SHOTS}exercise-run.png`, fullPage: true });
+  await page.getByRole("tab", { name: "Schema" }).click();
+  assert.ok(await page.locator("#panel-schema").isVisible());
+  assert.match(await page.locator("#panel-schema h3").first().textContent(), /users/);
+  assert.deepEqual(problems, []);
+});
+
+test("hints come one at a time; reset puts the starter back", async () => {
+  const { page } = await newPage();
+  await openExercise(page, "select-basics");
+  const hints = page.locator("#hints li");
+  assert.equal(await hints.count(), 0);
+  await page.locator("#hint-button").click();
+  assert.equal(await hints.count(), 1);
+  await page.locator("#hint-button").click();
+  assert.equal(await hints.count(), 2);
+  const starter = await editorText(page);
+  await typeCode(page, "SELECT 1;");
+  await page.getByText(/Draft saved/).waitFor();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  await page.getByText("Back to the starter code.").waitFor();
+  assert.equal(await editorText(page), starter);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]");
+  assert.equal(await editorText(page), starter, "the reset survives a reload");
+  assert.equal(await hints.count(), 2, "revealed hints stay revealed");
+});
+
+test("phone layout and dark mode", async () => {
+  const { page, problems } = await newPage({ viewport: { width: 390, height: 844 }, colorScheme: "dark", isMobile: true });
+  await openExercise(page, "hello-route");
+  const editor = await page.locator("#editor").boundingBox();
+  const brief = await page.locator(".brief").boundingBox();
+  assert.ok(editor.y > brief.y, "the editor goes below the instructions on a phone");
+  assert.ok(editor.width <= 390, "nothing is wider than the screen");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, "rgb(21, 24, 28)", "dark mode follows the system");
+  await page.screenshot({ path: `${SHOTS}phone-dark.png`, fullPage: false });
+  assert.deepEqual(problems, []);
+});
