@@ -38,9 +38,7 @@ mod tests {
     fn code_blocks_keep_their_language() {
         let html = render("Try it:\n\n```js\napp.get(\"/\", h);\n```\n");
         assert!(
-            html.contains(
-                "<pre><code class=\"language-js\">app.get(\"/\", h);\n</code></pre>"
-            ),
+            html.contains("<pre><code class=\"language-js\">app.get(\"/\", h);\n</code></pre>"),
             "{html}"
         );
     }
