@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use serde_json::json;
+use tower::ServiceExt;
 
 use crate::{fresh, request, send};
 
@@ -105,4 +106,22 @@ async fn a_body_that_is_not_json_is_refused() {
         .body(Body::from("{not json"))
         .unwrap();
     assert_eq!(send(&app, broken).await.0, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn pages_run_only_backlabs_script_and_cannot_be_framed() {
+    let (app, _dir) = fresh();
+    for uri in ["/", "/exercises/hello-route", "/api/progress", "/nope"] {
+        let response = app
+            .clone()
+            .oneshot(request("GET", uri, None))
+            .await
+            .unwrap();
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().unwrap();
+        assert!(csp.contains("script-src 'self';"), "{uri}: {csp}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+        assert_eq!(headers["x-frame-options"], "DENY", "{uri}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{uri}");
+    }
 }

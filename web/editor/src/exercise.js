@@ -65,6 +65,18 @@ export async function exercisePage() {
   });
   $("run").addEventListener("click", run);
   $("submit").addEventListener("click", submit);
+  $("request-form")?.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  // The shortcuts work anywhere on the page, not only in the editor.
+  document.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+    const action = { Enter: run, s: submit, S: submit }[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  });
   $("reset").addEventListener("click", async () => {
     if (!confirm("Replace your code with the starter code? Your earlier submissions are kept.")) return;
     try {
