@@ -1,4 +1,5 @@
-//! `backlab serve` as a real process: what it acknowledged survives SIGKILL.
+//! `backlab serve` as a real process: what it acknowledged survives SIGKILL,
+//! and a `--content` folder is followed as it is edited.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -7,9 +8,14 @@ use std::process::{Child, Command, Stdio};
 
 /// Starts the server on a free port; returns it and its port.
 fn start(data: &Path) -> (Child, u16) {
+    start_with(data, &[])
+}
+
+fn start_with(data: &Path, extra: &[&std::ffi::OsStr]) -> (Child, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_backlab"))
         .args(["--port", "0", "--data-dir"])
         .arg(data)
+        .args(extra)
         .stdout(Stdio::piped())
         .spawn()
         .expect("backlab starts");
@@ -73,4 +79,55 @@ fn a_saved_draft_and_a_submission_survive_sigkill() {
     server.wait().unwrap();
     assert!(draft.contains(r#""code":"SELECT 1""#), "{draft}");
     assert!(submissions.contains(r#""status":"fail""#), "{submissions}");
+}
+
+const LESSON: &str = "+++\ntitle = \"First steps\"\ntrack = \"servers\"\norder = 1\nsummary = \"One idea.\"\n+++\nHello.\n";
+
+/// Asks for `path` until `done` holds for its body, for at most 20 seconds
+/// (the folder is looked at twice a second).
+fn poll(port: u16, path: &str, done: impl Fn(&str) -> bool) -> String {
+    let mut body = String::new();
+    for _ in 0..200 {
+        body = http(port, "GET", path, "").1;
+        if done(&body) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    body
+}
+
+#[test]
+fn a_content_folder_is_followed_as_it_is_edited() {
+    let data = tempfile::tempdir().unwrap();
+    let content = tempfile::tempdir().unwrap();
+    let lessons = content.path().join("lessons/servers");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::write(lessons.join("01-first.md"), LESSON).unwrap();
+    let (mut server, port) = start_with(
+        data.path(),
+        &["--content".as_ref(), content.path().as_os_str()],
+    );
+    assert!(http(port, "GET", "/", "").1.contains("First steps"));
+
+    std::fs::write(
+        lessons.join("01-first.md"),
+        LESSON.replace("First steps", "Second look"),
+    )
+    .unwrap();
+    let page = poll(port, "/", |b| b.contains("Second look"));
+    assert!(
+        page.contains("Second look"),
+        "the edit never showed: {page}"
+    );
+
+    std::fs::write(lessons.join("02-broken.md"), "no front matter").unwrap();
+    let page = poll(port, "/", |b| b.contains("The course folder has problems"));
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(page.contains("02-broken.md"), "{page}");
+    assert!(
+        page.contains("Second look"),
+        "the last good course is still served"
+    );
 }
