@@ -61,3 +61,11 @@ impl IntoResponse for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// Lets a page handler, whose errors are whole responses (a 404 page), use `?`
+/// on API-style errors too.
+impl From<AppError> for Response {
+    fn from(error: AppError) -> Self {
+        error.into_response()
+    }
+}

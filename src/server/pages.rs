@@ -85,13 +85,21 @@ impl Default for Pages {
     }
 }
 
+/// A page, or the response that replaces it (a 404 page, an error).
+type PageResult = Result<Html<String>, Response>;
+
 async fn progress(state: &AppState) -> AppResult<Progress> {
     let store = state.store.clone();
     Ok(tokio::task::spawn_blocking(move || store.progress()).await??)
 }
 
+/// The 404 page for a `kind` ("track", "lesson", "exercise") that does not exist.
+fn missing(state: &AppState, kind: &str, name: &str) -> Response {
+    not_found(state, &format!("There is no {kind} called “{name}”."))
+}
+
 /// The home page: where to continue, then every track with its progress.
-pub async fn home(State(state): State<AppState>) -> AppResult<Html<String>> {
+pub async fn home(State(state): State<AppState>) -> PageResult {
     let progress = progress(&state).await?;
     let catalog = state.course.catalog();
     let tracks: Vec<_> = Track::ALL
@@ -100,47 +108,30 @@ pub async fn home(State(state): State<AppState>) -> AppResult<Html<String>> {
         .collect();
     let next = views::next_step(&catalog, &progress);
     let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
-    state
+    Ok(state
         .pages
-        .render(&state, "home.jinja", context! { tracks, next, started })
+        .render(&state, "home.jinja", context! { tracks, next, started })?)
 }
 
 /// One track: its lessons in order, each with its exercises.
-pub async fn track(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-) -> Result<Html<String>, Response> {
+pub async fn track(State(state): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let Some(track) = Track::from_slug(&slug) else {
-        return Err(not_found(
-            &state,
-            &format!("There is no track called “{slug}”."),
-        ));
+        return Err(missing(&state, "track", &slug));
     };
-    let progress = progress(&state)
-        .await
-        .map_err(IntoResponse::into_response)?;
+    let progress = progress(&state).await?;
     let track = views::track(&state.course.catalog(), track, &progress);
-    state
+    Ok(state
         .pages
-        .render(&state, "track.jinja", context! { track })
-        .map_err(IntoResponse::into_response)
+        .render(&state, "track.jinja", context! { track })?)
 }
 
 /// One lesson, its exercises, and the lessons either side.
-pub async fn lesson(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Html<String>, Response> {
+pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
     let catalog = state.course.catalog();
     let Some(found) = catalog.lesson(&id) else {
-        return Err(not_found(
-            &state,
-            &format!("There is no lesson called “{id}”."),
-        ));
+        return Err(missing(&state, "lesson", &id));
     };
-    let progress = progress(&state)
-        .await
-        .map_err(IntoResponse::into_response)?;
+    let progress = progress(&state).await?;
     let (previous, next) = views::neighbours(&catalog, &id);
     let page = context! {
         lesson => views::lesson(&catalog, found, &progress),
@@ -150,32 +141,20 @@ pub async fn lesson(
         previous,
         next,
     };
-    state
-        .pages
-        .render(&state, "lesson.jinja", page)
-        .map_err(IntoResponse::into_response)
+    Ok(state.pages.render(&state, "lesson.jinja", page)?)
 }
 
 /// One exercise: instructions, editor, try a request, submit.
-pub async fn exercise(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-) -> Result<Html<String>, Response> {
+pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let catalog = state.course.catalog();
     let Some(found) = catalog.exercise(&slug) else {
-        return Err(not_found(
-            &state,
-            &format!("There is no exercise called “{slug}”."),
-        ));
+        return Err(missing(&state, "exercise", &slug));
     };
-    let progress = progress(&state)
-        .await
-        .map_err(IntoResponse::into_response)?;
+    let progress = progress(&state).await?;
     let exercise = views::exercise_page(&catalog, found, &progress);
-    state
+    Ok(state
         .pages
-        .render(&state, "exercise.jinja", context! { exercise })
-        .map_err(IntoResponse::into_response)
+        .render(&state, "exercise.jinja", context! { exercise })?)
 }
 
 /// Any other address: a page that says so and leads home.
