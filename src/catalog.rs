@@ -7,6 +7,7 @@ mod exercise;
 mod files;
 pub mod json_path;
 mod lesson;
+mod map;
 mod problem;
 pub mod spec;
 mod validate;
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use files::Files;
 pub use json_path::JsonPath;
+pub use map::course_map;
 pub use problem::Problem;
 pub use spec::Test;
 

@@ -124,3 +124,29 @@ fn the_authoring_guide_example_works() {
     );
     assert_ne!(grade_code(exercise, &spliced).status, Status::Pass);
 }
+
+/// The README's course map is the one the catalog writes; `BLESS=1`
+/// rewrites it in place.
+#[test]
+fn the_readme_course_map_matches_the_course() {
+    const START: &str =
+        "<!-- course map: written from the catalog by `BLESS=1 cargo test --test grader` -->\n";
+    const END: &str = "<!-- end of course map -->";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (before, rest) = readme
+        .split_once(START)
+        .expect("README.md has the course map's start marker");
+    let (current, after) = rest
+        .split_once(END)
+        .expect("README.md has the course map's end marker");
+    let map = backlab::catalog::course_map(&builtin());
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, format!("{before}{START}{map}{END}{after}")).unwrap();
+        return;
+    }
+    assert!(
+        current == map,
+        "the README's course map is out of date; run BLESS=1 cargo test --test grader:\n{map}"
+    );
+}
