@@ -1,0 +1,4 @@
+CREATE TABLE clubs (
+  id   INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);

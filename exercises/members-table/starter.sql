@@ -1,0 +1,7 @@
+CREATE TABLE members (
+  id INTEGER,
+  email TEXT,
+  name TEXT,
+  age INTEGER,
+  club_id INTEGER
+);

@@ -1,0 +1,1 @@
+UPDATE products SET price = round(price * 1.1, 2);
