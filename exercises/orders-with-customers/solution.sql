@@ -1,0 +1,4 @@
+SELECT o.id, c.name, c.city, o.total
+FROM orders AS o
+JOIN customers AS c ON c.id = o.customer_id
+ORDER BY o.id;

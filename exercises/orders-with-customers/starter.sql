@@ -1,0 +1,1 @@
+SELECT id, customer_id, total FROM orders ORDER BY id;
