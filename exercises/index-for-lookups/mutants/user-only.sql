@@ -1,0 +1,1 @@
+CREATE INDEX events_by_user ON events (user_id);
