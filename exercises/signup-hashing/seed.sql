@@ -1,0 +1,3 @@
+-- alice's password is "wonderland".
+INSERT INTO users (username, password_hash) VALUES
+  ('alice', '$argon2id$v=19$m=19456,t=2,p=1$Db6GkDBS7e/PBBW/SV135w$0DJJV1fZILwbYUcSfz5vB0pZZGjUPOq0BP/t2WsAS0w');
