@@ -151,18 +151,20 @@ impl Grader<'_> {
         mut db: Scratch,
         out: &mut Vec<StepReport>,
     ) -> (Scratch, Option<(Status, String)>) {
-        let options = RunOptions {
-            limits: self.exercise.limits,
-            mode: Mode::Replayable { seed: 1 },
-        };
         let program = Program {
             code: self.code,
             filename: self.file,
         };
         let mut jar = CookieJar::default();
         let mut captures = Captures::new();
-        for step in &test.steps {
+        for (n, step) in test.steps.iter().enumerate() {
             let step = step.get_ref();
+            // Each step gets its own seed: two logins in one test must not
+            // get the same token, and the report stays the same every time.
+            let options = RunOptions {
+                limits: self.exercise.limits,
+                mode: Mode::Replayable { seed: n as u64 + 1 },
+            };
             let (http, values) = request::build(step, &captures, &jar);
             let (outcome, back) = self.sandbox.run(program, &http, db, &options);
             db = back;

@@ -1,0 +1,35 @@
+const COOKIE = { httpOnly: true, sameSite: "lax", path: "/" };
+
+function currentUser(req) {
+  const token = req.cookies.sid;
+  if (typeof token !== "string") return undefined;
+  return db
+    .prepare("SELECT u.id, u.username FROM sessions AS s JOIN users AS u ON u.id = s.user_id WHERE s.token = ?")
+    .get(token);
+}
+
+app.post("/login", (req, res) => {
+  const { username, password } = req.body;
+  const user = db.prepare("SELECT id, username, password_hash FROM users WHERE username = ?").get(username);
+  if (!user || typeof password !== "string" || !crypto.verifyPassword(password, user.password_hash)) {
+    return res.status(401).json({ error: "wrong username or password" });
+  }
+  const token = crypto.randomToken();
+  db.prepare("INSERT INTO sessions (token, user_id) VALUES (?, ?)").run(token, user.id);
+  res.cookie("sid", token, COOKIE);
+  res.json({ username: user.username });
+});
+
+app.get("/me", (req, res) => {
+  const user = currentUser(req);
+  if (!user) return res.status(401).json({ error: "log in first" });
+  res.json({ username: user.username });
+});
+
+app.post("/logout", (req, res) => {
+  if (typeof req.cookies.sid === "string") {
+    db.prepare("DELETE FROM sessions WHERE token = ?").run(req.cookies.sid);
+  }
+  res.clearCookie("sid", COOKIE);
+  res.status(204).end();
+});
