@@ -1,0 +1,5 @@
+CREATE TABLE comments (
+  id     INTEGER PRIMARY KEY,
+  author TEXT NOT NULL,
+  body   TEXT NOT NULL
+);
