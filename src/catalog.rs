@@ -29,7 +29,8 @@ use crate::scratch::Template;
 /// The newest `exercise.toml` format this Backlab reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The four pillars, in the order a beginner takes them.
+/// The four pillars, in the order a beginner takes them, then the capstone
+/// that builds one small back end from all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Track {
@@ -37,10 +38,17 @@ pub enum Track {
     Databases,
     Apis,
     Security,
+    Capstone,
 }
 
 impl Track {
-    pub const ALL: [Track; 4] = [Self::Servers, Self::Databases, Self::Apis, Self::Security];
+    pub const ALL: [Track; 5] = [
+        Self::Servers,
+        Self::Databases,
+        Self::Apis,
+        Self::Security,
+        Self::Capstone,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -48,6 +56,7 @@ impl Track {
             Self::Databases => "databases",
             Self::Apis => "apis",
             Self::Security => "security",
+            Self::Capstone => "capstone",
         }
     }
 
@@ -57,6 +66,7 @@ impl Track {
             Self::Databases => "Databases and SQL",
             Self::Apis => "APIs: REST, JSON and validation",
             Self::Security => "Security",
+            Self::Capstone => "Capstone: a notes service, start to finish",
         }
     }
 

@@ -87,6 +87,9 @@ fn blurb(track: Track) -> &'static str {
         Track::Security => {
             "Passwords, sessions, access control and the attacks every back end must survive."
         }
+        Track::Capstone => {
+            "One small back end built step by step: accounts, sessions, notes, search and sharing."
+        }
     }
 }
 
