@@ -12,11 +12,16 @@ pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let catalog = super::load_course(args.content.as_deref())?;
     let Some(exercise) = catalog.exercise(&args.exercise) else {
         let known: Vec<&str> = catalog.exercises.iter().map(|e| e.id.0.as_str()).collect();
-        bail!(
-            "there is no exercise {:?}; the exercises are: {}",
-            args.exercise,
-            known.join(", ")
-        );
+        let close = similar::get_close_matches(args.exercise.as_str(), &known, 3, 0.6);
+        let hint = if close.is_empty() {
+            format!(
+                "the course has {} exercises; their names are the folders in exercises/ and the last part of each exercise page's address",
+                known.len()
+            )
+        } else {
+            format!("did you mean {}?", close.join(" or "))
+        };
+        bail!("there is no exercise {:?}; {hint}", args.exercise);
     };
     let code = super::run::read(&args.file)?;
     let sandbox = super::sandbox(data_dir)?;

@@ -36,7 +36,7 @@ pub fn new(args: &NewArgs) -> anyhow::Result<u8> {
     }
     let Some(track) = Track::from_slug(&args.track) else {
         bail!(
-            "{:?} is not a track; the tracks are servers, databases, apis, security",
+            "{:?} is not a track; the tracks are servers, databases, apis, security, capstone",
             args.track
         );
     };

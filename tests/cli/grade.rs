@@ -53,8 +53,19 @@ fn json_gives_the_versioned_report() {
 }
 
 #[test]
-fn an_unknown_exercise_lists_the_known_ones() {
-    let output = backlab_in(repository(), &["grade", "nope", "x.js"]);
+fn an_unknown_exercise_suggests_the_closest_names() {
+    let output = backlab_in(repository(), &["grade", "hello-rout", "x.js"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("there is no exercise \"nope\"; the exercises are: hello-route, login-injection, select-basics"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("there is no exercise \"hello-rout\"; did you mean hello-route?"),
+        "{}",
+        stderr(&output)
+    );
+    let output = backlab_in(repository(), &["grade", "zzz", "x.js"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("there is no exercise \"zzz\"; the course has "),
+        "{}",
+        stderr(&output)
+    );
 }

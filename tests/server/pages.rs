@@ -88,12 +88,12 @@ async fn the_home_page_shows_progress_and_where_to_continue() {
     .await;
     let (_, _, page) = html(&app, "/").await;
     assert!(
-        page.contains("<p class=\"count\">2 of 2 done</p>"),
+        page.contains("<p class=\"count\">2 of 18 done</p>"),
         "{page}"
     );
     assert!(page.contains("aria-valuenow=\"2\""), "{page}");
     assert!(
-        page.contains("href=\"/lessons/select\">Continue: "),
+        page.contains("href=\"/lessons/status-codes\">Continue: Methods and status codes</a>"),
         "{page}"
     );
 }
