@@ -1,0 +1,1 @@
+DELETE FROM coupons WHERE used = 1;

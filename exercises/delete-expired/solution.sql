@@ -1,0 +1,1 @@
+DELETE FROM coupons WHERE expires_on < '2026-06-01';

@@ -1,0 +1,5 @@
+SELECT title, price
+FROM books
+WHERE title LIKE '%program%'
+ORDER BY price DESC
+LIMIT 3;
