@@ -104,7 +104,7 @@ test("home → lesson → exercise: run, fail with a diff, pass, reload keeps it
   assert.equal(await page.locator("#passed-badge").isVisible(), true);
   assert.match(await page.locator("#submissions").textContent(), /✓ #2: \d of \d/);
   await page.goto(backend.url);
-  assert.match(await page.locator("#track-servers + .blurb + .progress + .count").textContent(), /2 of 18 done/);
+  assert.match(await page.locator("#track-servers + .blurb + .progress + .count").textContent(), /^2 of \d+ done$/);
   assert.deepEqual(problems, []);
 });
 

@@ -1,0 +1,4 @@
+CREATE TABLE posts (
+  slug  TEXT PRIMARY KEY,
+  title TEXT NOT NULL
+);
