@@ -1,0 +1,4 @@
+CREATE TABLE bookmarks (
+  name TEXT PRIMARY KEY,
+  url  TEXT NOT NULL
+);

@@ -1,0 +1,1 @@
+INSERT INTO bookmarks (name, url) VALUES ('docs', 'https://sqlite.org/docs.html');
