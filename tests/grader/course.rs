@@ -150,3 +150,38 @@ fn the_readme_course_map_matches_the_course() {
         "the README's course map is out of date; run BLESS=1 cargo test --test grader:\n{map}"
     );
 }
+
+/// What every exercise of the built-in course must have: enough tests and
+/// hints, and for anything with attack tests, a mutant that must fail.
+#[test]
+fn every_exercise_meets_the_course_standard() {
+    let course = builtin();
+    assert!(
+        course.lessons.len() >= 32,
+        "{} lessons",
+        course.lessons.len()
+    );
+    assert!(
+        course.exercises.len() >= 48,
+        "{} exercises",
+        course.exercises.len()
+    );
+    for exercise in &course.exercises {
+        let id = &exercise.id.0;
+        assert!(exercise.tests.len() >= 3, "{id}: fewer than 3 tests");
+        assert!(exercise.hints.len() >= 2, "{id}: fewer than 2 hints");
+        let attacks = exercise.tests.iter().filter(|t| t.security).count();
+        if exercise.track == backlab::catalog::Track::Security {
+            assert!(
+                attacks > 0,
+                "{id}: a security exercise without attack tests"
+            );
+        }
+        if attacks > 0 {
+            assert!(
+                !exercise.mutants.is_empty(),
+                "{id}: attack tests but no mutant that must fail them"
+            );
+        }
+    }
+}

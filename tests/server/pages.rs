@@ -100,7 +100,7 @@ async fn the_home_page_shows_progress_and_where_to_continue() {
     );
     assert!(page.contains("aria-valuenow=\"2\""), "{page}");
     assert!(
-        page.contains("href=\"/lessons/status-codes\">Continue: Methods and status codes</a>"),
+        page.contains("href=\"/exercises/echo-request\">Continue: What did the client send?</a>"),
         "{page}"
     );
 }
