@@ -162,3 +162,26 @@ test("phone layout and dark mode", async () => {
   await page.screenshot({ path: `${SHOTS}phone-dark.png`, fullPage: false });
   assert.deepEqual(problems, []);
 });
+
+test("changes typed while Backlab cannot be reached are kept and saved later", async () => {
+  const { page } = await newPage();
+  await openExercise(page, "greeting-formats");
+  const drafts = "**/api/exercises/greeting-formats/draft";
+  await page.route(drafts, (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
+  await typeCode(page, "// typed while offline\n");
+  await page.getByText(/Not saved to Backlab yet \(kept in this browser\)/).waitFor();
+
+  // Still unreachable: the page comes back from this browser's copy.
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]");
+  assert.equal(await editorText(page), "// typed while offline\n", "the browser's copy came back");
+  await page.getByText(/Restored changes that had not reached Backlab|Not saved to Backlab yet/).waitFor();
+
+  // Reachable again: the copy is restored once more and saved.
+  await page.unroute(drafts);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]");
+  await page.getByText(/Draft saved/).waitFor();
+  const saved = await page.evaluate(() => fetch("/api/exercises/greeting-formats/draft").then((r) => r.json()));
+  assert.equal(saved.code, "// typed while offline\n", "and it reached Backlab");
+});
