@@ -95,7 +95,11 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    for entry in entries.flatten() {
+    // Hidden files are not part of a course (as in `Files::read_dir`).
+    let visible = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in visible {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, files);

@@ -192,6 +192,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Loads the course in the folder `dir`; any problem refuses it, and
+    /// each comes back as one line that names its file (and line).
+    pub fn load_dir(dir: &std::path::Path) -> Result<Self, Vec<String>> {
+        let files = Files::read_dir(dir)
+            .map_err(|e| vec![format!("cannot read the course in {}: {e}", dir.display())])?;
+        Self::load(&files).map_err(|problems| problems.iter().map(ToString::to_string).collect())
+    }
+
     /// Loads a course; any problem refuses it.
     pub fn load(files: &Files) -> Result<Self, Vec<Problem>> {
         let (catalog, problems) = Self::load_all(files);

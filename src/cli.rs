@@ -12,8 +12,6 @@ mod serve;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
 use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::{Catalog, Files};
@@ -164,16 +162,15 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
 
 /// The course in `dir`, or the one built into Backlab.
 fn load_course(dir: Option<&Path>) -> anyhow::Result<Catalog> {
-    let files = match dir {
-        Some(dir) => Files::read_dir(dir)
-            .with_context(|| format!("cannot read the course in {}", dir.display()))?,
-        None => Files::builtin(),
+    let loaded = match dir {
+        Some(dir) => Catalog::load_dir(dir),
+        None => Catalog::load(&Files::builtin())
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect()),
     };
-    Catalog::load(&files).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    loaded.map_err(|problems| {
         anyhow::anyhow!(
             "the course has problems (run `backlab check` on it):\n{}",
-            list.join("\n")
+            problems.join("\n")
         )
     })
 }

@@ -104,6 +104,13 @@ const SECURITY_HEADERS: [(HeaderName, &str); 4] = [
     (header::REFERRER_POLICY, "no-referrer"),
 ];
 
+/// Runs store work on the blocking pool, off the async runtime.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, crate::store::StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    Ok(tokio::task::spawn_blocking(f).await??)
+}
+
 /// Every route, and the layers around them.
 pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
     let api = Router::new()

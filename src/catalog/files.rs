@@ -3,7 +3,8 @@
 //! can hand it files that never touch the disk).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The folders a course is made of; nothing else in a course folder is read.
 pub const ROOTS: [&str; 2] = ["lessons", "exercises"];
@@ -14,6 +15,33 @@ pub struct Files {
     texts: BTreeMap<String, String>,
     /// Files that are not UTF-8 text.
     pub unreadable: Vec<String>,
+}
+
+/// Every file under `dir`'s course folders, in name order. Hidden files
+/// (an editor's `.swp`, a `.DS_Store`) are not part of a course.
+fn course_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for root in ROOTS {
+        let path = dir.join(root);
+        if path.is_dir() {
+            walk(&path, &mut found)?;
+        }
+    }
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.retain(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if entry.file_type()?.is_dir() {
+            walk(&entry.path(), found)?;
+        } else {
+            found.push(entry.path());
+        }
+    }
+    Ok(())
 }
 
 mod builtin {
@@ -33,13 +61,26 @@ impl Files {
     /// The course in `dir` (its `lessons/` and `exercises/` folders).
     pub fn read_dir(dir: &Path) -> std::io::Result<Self> {
         let mut files = Self::default();
-        for root in ROOTS {
-            let path = dir.join(root);
-            if path.is_dir() {
-                files.walk(dir, &path)?;
-            }
+        for path in course_paths(dir)? {
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            let name = relative.to_string_lossy().replace('\\', "/");
+            files.add(&name, std::fs::read(&path)?);
         }
         Ok(files)
+    }
+
+    /// Each course file in `dir` with its size and modification time: any
+    /// edit, or a file added or removed, changes it. Cheap enough to take
+    /// twice a second to notice an instructor's edits.
+    pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+        course_paths(dir)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|path| {
+                let meta = std::fs::metadata(&path).ok()?;
+                Some((path, meta.len(), meta.modified().ok()))
+            })
+            .collect()
     }
 
     /// Files given in memory, for tests.
@@ -49,22 +90,6 @@ impl Files {
             files.texts.insert(path.to_string(), text.to_string());
         }
         files
-    }
-
-    fn walk(&mut self, base: &Path, dir: &Path) -> std::io::Result<()> {
-        let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                self.walk(base, &path)?;
-            } else {
-                let relative = path.strip_prefix(base).unwrap_or(&path);
-                let name = relative.to_string_lossy().replace('\\', "/");
-                self.add(&name, std::fs::read(&path)?);
-            }
-        }
-        Ok(())
     }
 
     fn add(&mut self, path: &str, bytes: Vec<u8>) {

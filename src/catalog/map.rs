@@ -9,7 +9,8 @@ use super::{Catalog, Lesson, Track};
 pub fn course_map(catalog: &Catalog) -> String {
     let mut out = String::new();
     for track in Track::ALL {
-        let mut lessons: Vec<&Lesson> = catalog
+        // The catalog keeps its lessons in course order.
+        let lessons: Vec<&Lesson> = catalog
             .lessons
             .iter()
             .filter(|l| l.track == track)
@@ -17,7 +18,6 @@ pub fn course_map(catalog: &Catalog) -> String {
         if lessons.is_empty() {
             continue;
         }
-        lessons.sort_by_key(|l| l.order);
         out.push_str(&format!("**{}**\n\n", track.title()));
         for (n, lesson) in lessons.iter().enumerate() {
             let exercises: Vec<&str> = lesson

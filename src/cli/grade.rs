@@ -15,7 +15,7 @@ pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         let close = similar::get_close_matches(args.exercise.as_str(), &known, 3, 0.6);
         let hint = if close.is_empty() {
             format!(
-                "the course has {} exercises; their names are the folders in exercises/ and the last part of each exercise page's address",
+                "the course has {} exercises; an exercise's name ends the address of its page, as hello-route does in /exercises/hello-route",
                 known.len()
             )
         } else {

@@ -45,7 +45,7 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
                 "Watching {} for changes; pages follow your edits.",
                 dir.display()
             ));
-            tokio::spawn(course::watch(course, dir.clone(), report_reload));
+            course::watch(course, dir.clone(), report_reload);
         }
         if args.open {
             open_browser(&url);

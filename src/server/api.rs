@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
 use super::error::{AppError, AppResult};
+use super::{AppState, blocking};
 use crate::grader::{self, GradeOptions, Report, Tryout};
 use crate::sandbox::{HttpRequest, METHODS};
 use crate::store::{Draft, Progress, Submission, SubmissionSummary};
@@ -249,11 +249,4 @@ async fn sandbox_job<T: Send + 'static>(
         .await
         .map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || f(&state, &exercise)).await?
-}
-
-/// Runs store work on the blocking pool.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> Result<T, crate::store::StoreError> + Send + 'static,
-) -> AppResult<T> {
-    Ok(tokio::task::spawn_blocking(f).await??)
 }

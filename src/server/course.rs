@@ -4,8 +4,8 @@
 //! course keeps the last good one serving and shows the problems instead.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, SystemTime};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Duration;
 
 use crate::catalog::{Catalog, Files};
 
@@ -14,58 +14,58 @@ pub const WATCH_INTERVAL: Duration = Duration::from_millis(500);
 
 /// The catalog in use and, for a watched folder, its latest problems.
 pub struct Course {
-    catalog: RwLock<Arc<Catalog>>,
-    problems: RwLock<Vec<String>>,
+    current: RwLock<Current>,
+}
+
+#[derive(Clone)]
+struct Current {
+    catalog: Arc<Catalog>,
+    /// Problems found by the last reload; empty when it succeeded.
+    problems: Arc<Vec<String>>,
 }
 
 impl Course {
     pub fn new(catalog: Catalog) -> Self {
         Self {
-            catalog: RwLock::new(Arc::new(catalog)),
-            problems: RwLock::new(Vec::new()),
+            current: RwLock::new(Current {
+                catalog: Arc::new(catalog),
+                problems: Arc::default(),
+            }),
         }
+    }
+
+    fn current(&self) -> Current {
+        self.current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// The catalog now; a request keeps the one it started with.
     pub fn catalog(&self) -> Arc<Catalog> {
-        self.catalog
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        self.current().catalog
     }
 
     /// Problems found by the last reload; empty when it succeeded.
-    pub fn problems(&self) -> Vec<String> {
-        self.problems
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+    pub fn problems(&self) -> Arc<Vec<String>> {
+        self.current().problems
     }
 
     /// Reads `dir` again: a good course replaces the current one, a broken
     /// one only records its problems. Returns what happened, for the log.
     pub fn reload(&self, dir: &Path) -> Reloaded {
-        let loaded = Files::read_dir(dir)
-            .map_err(|e| vec![format!("cannot read {}: {e}", dir.display())])
-            .and_then(|files| {
-                Catalog::load(&files)
-                    .map_err(|problems| problems.iter().map(ToString::to_string).collect())
-            });
-        let mut problems = self
-            .problems
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let loaded = Catalog::load_dir(dir);
+        let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
         match loaded {
             Ok(catalog) => {
-                *self
-                    .catalog
-                    .write()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(catalog);
-                problems.clear();
+                *current = Current {
+                    catalog: Arc::new(catalog),
+                    problems: Arc::default(),
+                };
                 Reloaded::Replaced
             }
             Err(found) => {
-                *problems = found.clone();
+                current.problems = Arc::new(found.clone());
                 Reloaded::Kept(found)
             }
         }
@@ -80,44 +80,21 @@ pub enum Reloaded {
     Kept(Vec<String>),
 }
 
-/// Watches `dir` for the life of the server, reloading `course` after a
+/// Watches `dir` on a thread of its own for the life of the server (file
+/// system calls stay off the async runtime), reloading `course` after a
 /// change; `report` hears each reload's outcome.
-pub async fn watch(course: Arc<Course>, dir: PathBuf, report: impl Fn(&Reloaded) + Send + 'static) {
-    let mut seen = fingerprint(&dir);
-    loop {
-        tokio::time::sleep(WATCH_INTERVAL).await;
-        let now = fingerprint(&dir);
-        if now == seen {
-            continue;
-        }
-        seen = now;
-        let (course, dir) = (course.clone(), dir.clone());
-        if let Ok(outcome) = tokio::task::spawn_blocking(move || course.reload(&dir)).await {
-            report(&outcome);
-        }
-    }
-}
-
-/// Every file under `dir` with its size and modification time: a change to
-/// any of them, or a file added or removed, changes the fingerprint.
-pub fn fingerprint(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let Ok(meta) = entry.metadata() else { continue };
-            if meta.is_dir() {
-                pending.push(entry.path());
-            } else {
-                found.push((entry.path(), meta.len(), meta.modified().ok()));
+pub fn watch(course: Arc<Course>, dir: PathBuf, report: impl Fn(&Reloaded) + Send + 'static) {
+    std::thread::spawn(move || {
+        let mut seen = Files::fingerprint(&dir);
+        loop {
+            std::thread::sleep(WATCH_INTERVAL);
+            let now = Files::fingerprint(&dir);
+            if now != seen {
+                seen = now;
+                report(&course.reload(&dir));
             }
         }
-    }
-    found.sort();
-    found
+    });
 }
 
 #[cfg(test)]
@@ -125,15 +102,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fingerprint_changes_when_a_file_changes_or_appears() {
+    fn fingerprint_changes_when_a_course_file_changes_or_appears() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("lessons")).unwrap();
-        let first = fingerprint(dir.path());
+        let first = Files::fingerprint(dir.path());
         std::fs::write(dir.path().join("lessons/a.md"), "one").unwrap();
-        let second = fingerprint(dir.path());
+        let second = Files::fingerprint(dir.path());
         assert_ne!(first, second);
         std::fs::write(dir.path().join("lessons/a.md"), "three").unwrap();
-        assert_ne!(second, fingerprint(dir.path()));
+        assert_ne!(second, Files::fingerprint(dir.path()));
+    }
+
+    #[test]
+    fn hidden_files_and_other_folders_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let before = Files::fingerprint(dir.path());
+        std::fs::write(dir.path().join("lessons/.01-a.md.swp"), "vim").unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join(".git/index"), "git").unwrap();
+        assert_eq!(before, Files::fingerprint(dir.path()));
     }
 
     #[test]
@@ -152,7 +140,7 @@ mod tests {
         };
         assert!(problems[0].contains("01-x.md"), "{problems:?}");
         assert_eq!(course.catalog().lessons.len(), before);
-        assert_eq!(course.problems(), problems);
+        assert_eq!(*course.problems(), problems);
         std::fs::remove_file(dir.path().join("lessons/servers/01-x.md")).unwrap();
         assert_eq!(course.reload(dir.path()), Reloaded::Replaced);
         assert!(course.catalog().lessons.is_empty());

@@ -73,7 +73,7 @@ impl Pages {
         let problems = state.course.problems();
         self.env
             .get_template(name)
-            .and_then(|t| t.render(context! { problems, ..page }))
+            .and_then(|t| t.render(context! { problems => problems.as_slice(), ..page }))
             .map(Html)
             .map_err(AppError::internal)
     }
@@ -90,7 +90,7 @@ type PageResult = Result<Html<String>, Response>;
 
 async fn progress(state: &AppState) -> AppResult<Progress> {
     let store = state.store.clone();
-    Ok(tokio::task::spawn_blocking(move || store.progress()).await??)
+    super::blocking(move || store.progress()).await
 }
 
 /// The 404 page for a `kind` ("track", "lesson", "exercise") that does not exist.

@@ -44,16 +44,11 @@ pub struct Link {
     pub title: String,
 }
 
-/// Every lesson in course order: track by track, then by `order`.
-pub fn course_order(catalog: &Catalog) -> Vec<&Lesson> {
-    let mut lessons: Vec<&Lesson> = catalog.lessons.iter().collect();
-    lessons.sort_by_key(|l| (l.track, l.order));
-    lessons
-}
-
 pub fn track(catalog: &Catalog, track: Track, progress: &Progress) -> TrackView {
-    let lessons: Vec<LessonView> = course_order(catalog)
-        .into_iter()
+    // The catalog keeps its lessons in course order.
+    let lessons: Vec<LessonView> = catalog
+        .lessons
+        .iter()
         .filter(|l| l.track == track)
         .map(|l| lesson(catalog, l, progress))
         .collect();
@@ -119,7 +114,7 @@ pub fn exercise(exercise: &Exercise, progress: &Progress) -> ExerciseView {
 
 /// The first lesson not yet read or exercise not yet passed, in course order.
 pub fn next_step(catalog: &Catalog, progress: &Progress) -> Option<Link> {
-    for l in course_order(catalog) {
+    for l in &catalog.lessons {
         if !progress.lessons_read.contains(&l.id.0) {
             return Some(Link {
                 href: format!("/lessons/{}", l.id.0),
@@ -142,7 +137,7 @@ pub fn next_step(catalog: &Catalog, progress: &Progress) -> Option<Link> {
 
 /// The lessons before and after `id` in course order.
 pub fn neighbours(catalog: &Catalog, id: &str) -> (Option<Link>, Option<Link>) {
-    let order = course_order(catalog);
+    let order = &catalog.lessons;
     let link = |l: &Lesson| Link {
         href: format!("/lessons/{}", l.id.0),
         title: l.title.clone(),
@@ -150,8 +145,8 @@ pub fn neighbours(catalog: &Catalog, id: &str) -> (Option<Link>, Option<Link>) {
     let Some(at) = order.iter().position(|l| l.id.0 == id) else {
         return (None, None);
     };
-    let previous = at.checked_sub(1).map(|i| link(order[i]));
-    let next = order.get(at + 1).map(|l| link(l));
+    let previous = at.checked_sub(1).map(|i| link(&order[i]));
+    let next = order.get(at + 1).map(link);
     (previous, next)
 }
 

@@ -34,6 +34,12 @@ export function show(value) {
   return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value, null, 2);
 }
 
+/** A table of `columns` and the first `rows`, saying so when `count` is larger. */
+export function rowsTable(columns, rows, count) {
+  const more = count > rows.length ? h("p", { class: "quiet" }, `${count} rows in all; the first ${rows.length} are shown.`) : null;
+  return [table(columns, rows), more];
+}
+
 /** A table of `columns` and `rows` (arrays of values). */
 export function table(columns, rows) {
   return h(

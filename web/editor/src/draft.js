@@ -16,7 +16,7 @@ export class Drafts {
     addEventListener("pagehide", () => this.flush({ keepalive: true }));
   }
 
-  /** The code to start from, and whether it came from this browser's copy. */
+  /** The code to start from: this browser's unsaved copy, else the saved draft (or the starter). */
   async load() {
     const local = localStorage.getItem(this.key);
     if (local !== null) {
@@ -56,7 +56,8 @@ export class Drafts {
     }
   }
 
-  /** Back to the starter; returns its code. */
+  /** Back to the starter; returns its code. Edits not yet saved are dropped
+   * first, so a late save cannot bring them back after the reset. */
   async reset() {
     clearTimeout(this.timer);
     this.pending = null;
@@ -64,14 +65,6 @@ export class Drafts {
     const draft = await api("DELETE", this.path());
     this.say("Back to the starter code.");
     return draft.code;
-  }
-
-  /** Forgets an edit the page made itself (putting the starter back). */
-  settle() {
-    clearTimeout(this.timer);
-    this.pending = null;
-    localStorage.removeItem(this.key);
-    this.say("Back to the starter code.");
   }
 
   path() {

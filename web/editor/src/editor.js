@@ -3,11 +3,15 @@
 
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
+import { Annotation } from "@codemirror/state";
 import { indentWithTab } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
+
+/** Marks a change the page made itself, which is not the learner's edit. */
+const byPage = Annotation.define();
 
 /**
  * Opens an editor in `parent`. `on.change(text)` hears every edit;
@@ -29,7 +33,8 @@ export function createEditor(parent, { language, doc, label, on }) {
       syntaxHighlighting(classHighlighter),
       EditorView.contentAttributes.of({ "aria-label": label }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) on.change(update.state.doc.toString());
+        const learner = !update.transactions.some((tr) => tr.annotation(byPage));
+        if (update.docChanged && learner) on.change(update.state.doc.toString());
       }),
     ],
   });
@@ -40,6 +45,10 @@ export function createEditor(parent, { language, doc, label, on }) {
     },
     set text(value) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value } });
+    },
+    /** Replaces the text without it counting as an edit (no draft is saved). */
+    replaceQuietly(value) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, annotations: byPage.of(true) });
     },
     focus() {
       view.focus();

@@ -80,8 +80,7 @@ export async function exercisePage() {
   $("reset").addEventListener("click", async () => {
     if (!confirm("Replace your code with the starter code? Your earlier submissions are kept.")) return;
     try {
-      editor.text = await drafts.reset();
-      drafts.settle();
+      editor.replaceQuietly(await drafts.reset());
     } catch (error) {
       drafts.say(error.message, true);
     }

@@ -3,7 +3,7 @@
 // trace, the console, the tables afterwards, and the same request as curl.
 
 import { api } from "./api.js";
-import { h, fill, table } from "./dom.js";
+import { h, fill, table, rowsTable } from "./dom.js";
 import { renderTrace } from "./trace.js";
 
 export class Runner {
@@ -104,8 +104,7 @@ function response(res) {
 function query(q) {
   return section(
     "Result",
-    q.columns.length ? table(q.columns, q.rows) : h("p", { class: "quiet" }, q.changes === undefined ? "No rows." : `${q.changes} rows changed.`),
-    q.row_count > q.rows.length ? h("p", { class: "quiet" }, `${q.row_count} rows in all; the first ${q.rows.length} are shown.`) : null,
+    q.columns.length ? rowsTable(q.columns, q.rows, q.row_count) : h("p", { class: "quiet" }, q.changes === undefined ? "No rows." : `${q.changes} rows changed.`),
   );
 }
 

@@ -1,7 +1,7 @@
 // A run's trace, as the learner's "network tab" for the back end: every SQL
 // statement with its parameters and rows, and every console line, in order.
 
-import { h, show, table } from "./dom.js";
+import { h, show, rowsTable } from "./dom.js";
 
 export function renderTrace(trace) {
   if (!trace || trace.events.length === 0) {
@@ -25,7 +25,7 @@ function sqlEvent(event) {
   const params = Array.isArray(event.params) ? event.params.length > 0 : event.params && Object.keys(event.params).length > 0;
   let outcome;
   if (event.error) outcome = h("p", { class: "problem" }, event.error);
-  else if (event.columns) outcome = [table(event.columns, event.rows || []), event.row_count > (event.rows || []).length ? h("p", { class: "quiet" }, `${event.row_count} rows in all; the first ${event.rows.length} are shown.`) : null];
+  else if (event.columns) outcome = rowsTable(event.columns, event.rows || [], event.row_count);
   else if (event.changes !== undefined) outcome = h("p", { class: "quiet" }, `${event.changes} row${event.changes === 1 ? "" : "s"} changed${event.last_insert_rowid ? `, new row id ${event.last_insert_rowid}` : ""}.`);
   return h(
     "li",
