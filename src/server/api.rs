@@ -150,22 +150,34 @@ pub struct DraftView {
     saved_at: Option<i64>,
 }
 
+impl From<Draft> for DraftView {
+    fn from(Draft { code, saved_at }: Draft) -> Self {
+        Self {
+            code,
+            saved_at: Some(saved_at),
+        }
+    }
+}
+
+impl DraftView {
+    fn starter(code: String) -> Self {
+        Self {
+            code,
+            saved_at: None,
+        }
+    }
+}
+
 pub async fn get_draft(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> AppResult<Json<DraftView>> {
     let starter = state.exercise(&slug)?.starter.clone();
     let draft = blocking(move || state.store.draft(&slug)).await?;
-    Ok(Json(match draft {
-        Some(Draft { code, saved_at }) => DraftView {
-            code,
-            saved_at: Some(saved_at),
-        },
-        None => DraftView {
-            code: starter,
-            saved_at: None,
-        },
-    }))
+    Ok(Json(draft.map_or_else(
+        || DraftView::starter(starter),
+        DraftView::from,
+    )))
 }
 
 pub async fn put_draft(
@@ -175,10 +187,7 @@ pub async fn put_draft(
 ) -> AppResult<Json<DraftView>> {
     state.exercise(&slug)?;
     let draft = blocking(move || state.store.save_draft(&slug, &body.code)).await?;
-    Ok(Json(DraftView {
-        code: draft.code,
-        saved_at: Some(draft.saved_at),
-    }))
+    Ok(Json(draft.into()))
 }
 
 /// Back to the starter.
@@ -188,10 +197,7 @@ pub async fn delete_draft(
 ) -> AppResult<Json<DraftView>> {
     let starter = state.exercise(&slug)?.starter.clone();
     blocking(move || state.store.delete_draft(&slug)).await?;
-    Ok(Json(DraftView {
-        code: starter,
-        saved_at: None,
-    }))
+    Ok(Json(DraftView::starter(starter)))
 }
 
 pub async fn progress(State(state): State<AppState>) -> AppResult<Json<Progress>> {
