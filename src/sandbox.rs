@@ -1,7 +1,8 @@
 //! The sandbox: learner JavaScript runs in a wasmtime component (QuickJS
-//! inside) against a scratch SQLite database, one fresh store and instance
-//! per request, held to the limits in `limits.rs`. Its answer comes back
-//! with the trace of every host call and a verdict in a beginner's words.
+//! and SQLite inside) against a scratch database, one fresh store and
+//! instance per request, held to the limits in `limits.rs`: everything the
+//! code causes is under one deadline and one memory limit. Its answer comes
+//! back with the trace of what it did and a verdict in a beginner's words.
 
 mod bindings;
 pub mod clock;
@@ -30,7 +31,7 @@ pub use limits::Limits;
 use trace::Trace;
 pub use verdict::Verdict;
 
-use crate::scratch::{Scratch, Template};
+use crate::scratch::Scratch;
 
 /// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
 const PRELUDE: &str = include_str!("sandbox/prelude.js");
@@ -158,11 +159,12 @@ impl Sandbox {
     }
 
     /// Answers one request with the learner's program on `scratch`, in a
-    /// fresh store and instance. The database comes back with the outcome,
-    /// so several requests can share it. The guest runs on the calling
-    /// thread's stack and may use 1 MiB of it: call this from a thread with
-    /// at least 2 MiB (Rust's default for spawned threads and tokio's
-    /// blocking pool).
+    /// fresh store and instance; the database lives in the guest for the
+    /// request and comes back with the outcome (unchanged when the run was
+    /// stopped), so several requests can share it. The guest runs on the
+    /// calling thread's stack and may use 1 MiB of it: call this from a
+    /// thread with at least 2 MiB (Rust's default for spawned threads and
+    /// tokio's blocking pool).
     pub fn run(
         &self,
         program: Program<'_>,
@@ -172,19 +174,25 @@ impl Sandbox {
     ) -> (Outcome, Scratch) {
         let started = Instant::now();
         let limits = &options.limits;
-        let mut store = new_store(&self.engine, scratch, *limits, options.mode);
-        let result = self.call(&mut store, program, request, limits);
-        let (verdict, response) = judge::judge(result, store.data(), program.filename);
+        let mut store = new_store(&self.engine, *limits, options.mode);
+        let result = self.call(&mut store, program, request, &scratch, limits);
         let mut state = store.into_data();
-        state.scratch.set_deadline(None);
-        state.trace.rolled_back_open_transaction = state.scratch.end_open_transaction();
+        let (verdict, response, scratch) = match result {
+            Ok(mut outcome) => {
+                state.trace.rolled_back_open_transaction = outcome.rolled_back;
+                let image = std::mem::take(&mut outcome.database);
+                let (verdict, response) = judge::answered(outcome, &state, program.filename);
+                (verdict, response, Scratch::from_image(image))
+            }
+            Err(trap) => (judge::trapped(&trap, &mut state), None, scratch),
+        };
         let outcome = Outcome {
             verdict,
             response,
             trace: state.trace,
             duration: started.elapsed(),
         };
-        (outcome, state.scratch)
+        (outcome, scratch)
     }
 
     fn call(
@@ -192,17 +200,15 @@ impl Sandbox {
         store: &mut Store<HostState>,
         program: Program<'_>,
         request: &HttpRequest,
+        scratch: &Scratch,
         limits: &Limits,
-    ) -> wasmtime::Result<Result<types::Response, types::JsError>> {
+    ) -> wasmtime::Result<types::Outcome> {
         let handler = self.pre.instantiate(&mut *store)?;
         let program = types::Program {
             prelude: &self.prelude,
             code: program.code,
             filename: program.filename,
-            limits: types::Limits {
-                memory_bytes: limits.memory_bytes,
-                response_bytes: limits.response_bytes,
-            },
+            limits: guest_limits(limits),
         };
         let headers: Vec<(&str, &str)> = request
             .headers
@@ -215,23 +221,81 @@ impl Sandbox {
             headers: &headers,
             body: &request.body,
         };
-        handler.call_handle(&mut *store, program, request)
+        handler.call_handle(&mut *store, program, request, scratch.image())
+    }
+
+    /// Runs one statement of learner SQL on `scratch` inside the sandbox
+    /// (plain-SQL exercises), under the same deadline and memory limit as a
+    /// request. The database comes back changed if the statement changed it.
+    pub fn run_sql(
+        &self,
+        sql: &str,
+        scratch: Scratch,
+        limits: &Limits,
+    ) -> (Result<types::Statement, Verdict>, Scratch) {
+        let mut store = new_store(&self.engine, *limits, Mode::Replayable { seed: 1 });
+        let result = self.pre.instantiate(&mut store).and_then(|handler| {
+            handler.call_run_sql(&mut store, sql, scratch.image(), guest_limits(limits))
+        });
+        let mut state = store.into_data();
+        match result {
+            Ok(outcome) => {
+                let result = outcome.result.map_err(|failure| statement_verdict(failure, sql, limits));
+                (result, Scratch::from_image(outcome.database))
+            }
+            Err(trap) => {
+                let verdict = match judge::trapped(&trap, &mut state) {
+                    Verdict::Timeout { .. } => Verdict::QueryTimeout { sql: sql.to_string() },
+                    other => other,
+                };
+                (Err(verdict), scratch)
+            }
+        }
+    }
+}
+
+/// Why a plain-SQL statement gave no rows, as a verdict.
+fn statement_verdict(failure: types::StatementFailure, sql: &str, limits: &Limits) -> Verdict {
+    match failure {
+        types::StatementFailure::SqlError(error) if error.code == types::SqlCode::Full => {
+            Verdict::DatabaseFull {
+                limit_bytes: limits.database_bytes(),
+                location: None,
+            }
+        }
+        types::StatementFailure::SqlError(error) => Verdict::SqlError {
+            message: error.message,
+            sql: Some(sql.to_string()),
+            location: None,
+        },
+        types::StatementFailure::TooManyRows(limit) => Verdict::TooManyRows {
+            limit,
+            sql: sql.to_string(),
+        },
+        types::StatementFailure::TooLarge(_) => Verdict::ResponseTooLarge {
+            limit_bytes: u64::from(limits.response_bytes),
+        },
+    }
+}
+
+/// The limits the guest holds itself.
+fn guest_limits(limits: &Limits) -> types::Limits {
+    types::Limits {
+        memory_bytes: limits.memory_bytes,
+        response_bytes: limits.response_bytes,
+        response_headers: limits.response_headers,
+        response_header_bytes: limits.response_header_bytes,
+        rows_per_result: limits.rows_per_result,
+        database_pages: limits.database_pages,
     }
 }
 
 /// A store for one run: the host state, its memory limiter, and a deadline
-/// (`limits.timeout` from now) for both the guest and the database.
-fn new_store(engine: &Engine, scratch: Scratch, limits: Limits, mode: Mode) -> Store<HostState> {
+/// (`limits.timeout` from now) for everything the guest does.
+fn new_store(engine: &Engine, limits: Limits, mode: Mode) -> Store<HostState> {
     let timeout = limits.timeout;
     let deadline = Instant::now() + timeout;
-    scratch.set_deadline(Some(deadline));
-    let state = HostState::new(
-        clock::wasi(mode),
-        scratch,
-        limits,
-        deadline,
-        Randomness::new(mode),
-    );
+    let state = HostState::new(clock::wasi(mode), limits, deadline, Randomness::new(mode));
     let mut store = Store::new(engine, state);
     store.limiter(|state| &mut state.memory);
     store.set_epoch_deadline(ticks(timeout));
@@ -242,14 +306,11 @@ fn new_store(engine: &Engine, scratch: Scratch, limits: Limits, mode: Mode) -> S
 /// Has the guest compile the prelude to bytecode, in a store of its own.
 fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
     let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
-    let scratch = Template::empty()
-        .fresh(16)
-        .map_err(|e| fail(e.to_string()))?;
     let limits = Limits {
         timeout: Duration::from_secs(30),
         ..Limits::default()
     };
-    let mut store = new_store(engine, scratch, limits, Mode::Live);
+    let mut store = new_store(engine, limits, Mode::Live);
     let handler = pre
         .instantiate(&mut store)
         .map_err(|e| fail(e.to_string()))?;

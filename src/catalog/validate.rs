@@ -95,7 +95,7 @@ fn check_limits(limits: &Limits) -> Result<(), String> {
     if limits.guest_memory_bytes() > Limits::MAX_GUEST_MEMORY {
         return Err(format!(
             "limits.memory_bytes may be at most {}",
-            Limits::MAX_GUEST_MEMORY - (32 << 20)
+            Limits::MAX_GUEST_MEMORY - Limits::GUEST_OVERHEAD
         ));
     }
     Ok(())

@@ -1,52 +1,56 @@
-//! Turns the raw result of a run (a trap, a JavaScript error, a response)
+//! Turns the raw result of a run (a trap, or the guest's typed outcome)
 //! into a verdict, using what the host saw along the way.
 
 use wasmtime::Trap;
 
 use super::HttpResponse;
-use super::bindings::backlab::sandbox::types::{JsError, Response};
+use super::bindings::backlab::sandbox::types::{Failure, JsError, Outcome, SqlCode};
 use super::host::HostState;
-use super::trace::SqlCall;
 use super::verdict::{self, Phase, Verdict, locate};
 
-pub fn judge(
-    result: wasmtime::Result<Result<Response, JsError>>,
-    state: &HostState,
-    file: &str,
-) -> (Verdict, Option<HttpResponse>) {
-    match result {
-        Err(error) => (
-            state.stop.clone().unwrap_or_else(|| trapped(&error, state)),
-            None,
-        ),
-        Ok(Err(error)) => (javascript(&error, Phase::Loading, state, file), None),
-        Ok(Ok(response)) => answered(response, state, file),
-    }
-}
-
-fn answered(response: Response, state: &HostState, file: &str) -> (Verdict, Option<HttpResponse>) {
-    let limit = state.limits.response_bytes;
-    if response.body.len() > limit as usize {
-        return (
-            Verdict::ResponseTooLarge {
-                limit_bytes: u64::from(limit),
-            },
-            None,
-        );
-    }
-    let verdict = match &response.error {
-        Some(error) => javascript(error, Phase::Handling, state, file),
+/// The verdict and the response of a run the guest finished.
+pub fn answered(outcome: Outcome, state: &HostState, file: &str) -> (Verdict, Option<HttpResponse>) {
+    let phase = if outcome.response.is_some() {
+        Phase::Handling
+    } else {
+        Phase::Loading
+    };
+    let verdict = match outcome.failure {
+        Some(failure) => from_failure(failure, phase, state, file),
         None => Verdict::Ok,
     };
-    let response = HttpResponse {
-        status: response.status,
-        headers: response.headers,
-        body: response.body,
+    let Some(r) = outcome.response else {
+        return (verdict, None);
     };
-    (verdict, Some(response))
+    // The guest holds these limits; the host does not take its word for it.
+    let limits = &state.limits;
+    let header_bytes: usize = r.headers.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+    if r.body.len() > limits.response_bytes as usize
+        || r.headers.len() > limits.response_headers as usize
+        || header_bytes > limits.response_header_bytes as usize
+    {
+        let verdict = Verdict::Crash {
+            detail: "the guest answered past the response limits it holds".into(),
+        };
+        return (verdict, None);
+    }
+    let response = Some(HttpResponse {
+        status: r.status,
+        headers: r.headers,
+        body: r.body,
+    });
+    (verdict, response)
 }
 
-fn trapped(error: &wasmtime::Error, state: &HostState) -> Verdict {
+/// The verdict of a run the guest did not finish.
+pub fn trapped(error: &wasmtime::Error, state: &mut HostState) -> Verdict {
+    if let Some(verdict) = state.stop.clone() {
+        return verdict;
+    }
+    let interrupted = matches!(error.downcast_ref::<Trap>(), Some(Trap::Interrupt));
+    if let Some(sql) = state.stopped_statement().filter(|_| interrupted) {
+        return Verdict::QueryTimeout { sql };
+    }
     match error.downcast_ref::<Trap>() {
         Some(Trap::Interrupt) => verdict::timeout(&state.limits),
         Some(Trap::StackOverflow) => Verdict::StackOverflow { location: None },
@@ -63,59 +67,55 @@ fn out_of_memory(state: &HostState) -> Verdict {
     }
 }
 
-fn javascript(error: &JsError, phase: Phase, state: &HostState, file: &str) -> Verdict {
-    let location = locate(&error.stack, file);
-    let message = error.message.clone();
-    match error.name.as_str() {
-        _ if is_out_of_memory(error) || (state.memory.refused && error.name == "InternalError") => {
+fn from_failure(failure: Failure, phase: Phase, state: &HostState, file: &str) -> Verdict {
+    let limits = &state.limits;
+    match failure {
+        Failure::SyntaxError(error) => Verdict::SyntaxError {
+            location: locate(&error.stack, file),
+            message: error.message,
+        },
+        Failure::Exception(error) if state.memory.refused && error.name == "InternalError" => {
             out_of_memory(state)
         }
-        _ if is_stack_overflow(error) => Verdict::StackOverflow { location },
-        "SyntaxError" if phase == Phase::Loading && !error.stack.contains("(native)") => {
-            Verdict::SyntaxError { message, location }
-        }
-        // Names the prelude gives to the errors it raises for its own limits.
-        "ResponseTooLarge" => Verdict::ResponseTooLarge {
-            limit_bytes: u64::from(state.limits.response_bytes),
-        },
-        "NoResponse" => Verdict::NoResponse { message },
-        "SqliteError" => match failed_statement(state, &message) {
-            Some(call) if call.error_code.as_deref() == Some("SQLITE_FULL") => {
-                Verdict::DatabaseFull {
-                    limit_bytes: state.limits.database_bytes(),
+        Failure::Exception(error) => exception(error, phase, file),
+        Failure::SqlError(failure) => {
+            let location = locate(&failure.error.stack, file);
+            match failure.code {
+                SqlCode::Full => Verdict::DatabaseFull {
+                    limit_bytes: limits.database_bytes(),
                     location,
-                }
+                },
+                _ => Verdict::SqlError {
+                    sql: Some(failure.sql).filter(|s| !s.is_empty()),
+                    message: failure.error.message,
+                    location,
+                },
             }
-            call => Verdict::SqlError {
-                sql: call.map(|c| c.sql.clone()),
-                message,
-                location,
-            },
+        }
+        Failure::OutOfMemory => out_of_memory(state),
+        Failure::StackOverflow(error) => Verdict::StackOverflow {
+            location: locate(&error.stack, file),
         },
-        _ => Verdict::Exception {
-            name: error.name.clone(),
-            message,
-            location,
-            phase,
+        Failure::ResponseTooLarge(_) => Verdict::ResponseTooLarge {
+            limit_bytes: u64::from(limits.response_bytes),
         },
+        Failure::TooManyHeaders(count) => Verdict::TooManyHeaders {
+            limit: limits.response_headers,
+            count,
+        },
+        Failure::HeadersTooLarge(bytes) => Verdict::HeadersTooLarge {
+            limit_bytes: u64::from(limits.response_header_bytes),
+            bytes: u64::from(bytes),
+        },
+        Failure::NoResponse(message) => Verdict::NoResponse { message },
     }
 }
 
-fn is_out_of_memory(error: &JsError) -> bool {
-    error.message.contains("out of memory") || error.message.contains("Allocation failed")
-}
-
-fn is_stack_overflow(error: &JsError) -> bool {
-    error.message.contains("stack overflow")
-        || error.message.contains("Maximum call stack size exceeded")
-}
-
-/// The statement behind an SQL error: the last one in the trace that failed
-/// with this message.
-fn failed_statement<'a>(state: &'a HostState, message: &str) -> Option<&'a SqlCall> {
-    state
-        .trace
-        .sql()
-        .rev()
-        .find(|c| c.error.as_deref() == Some(message))
+fn exception(error: JsError, phase: Phase, file: &str) -> Verdict {
+    Verdict::Exception {
+        location: locate(&error.stack, file),
+        name: error.name,
+        message: error.message,
+        phase,
+    }
 }

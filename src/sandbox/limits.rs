@@ -18,6 +18,10 @@ pub struct Limits {
     pub log_bytes: u32,
     /// Bytes of response body.
     pub response_bytes: u32,
+    /// Response headers one answer may have.
+    pub response_headers: u32,
+    /// Bytes of response headers in all (names and values).
+    pub response_header_bytes: u32,
     /// SQL statements one request may run.
     pub sql_statements: u32,
     /// Rows one query may return.
@@ -33,6 +37,8 @@ impl Default for Limits {
             memory_bytes: 64 << 20,
             log_bytes: 64 << 10,
             response_bytes: 1 << 20,
+            response_headers: 100,
+            response_header_bytes: 64 << 10,
             sql_statements: 500,
             rows_per_result: 1000,
             database_pages: 2560,
@@ -41,11 +47,13 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// Linear memory the host lets the guest grow to: the JavaScript heap,
-    /// plus room for the interpreter itself, its stack and the request.
+    /// Linear memory the host lets the guest grow to: the one memory limit
+    /// of a run. It holds the JavaScript heap (`memory_bytes`), and beside
+    /// it the interpreter, its stack, the request, the scratch database
+    /// with its TEMP tables and copies of its image, and argon2's 19 MiB.
     pub fn guest_memory_bytes(&self) -> usize {
         let heap = usize::try_from(self.memory_bytes).unwrap_or(usize::MAX);
-        heap.saturating_add(32 << 20)
+        heap.saturating_add(Self::GUEST_OVERHEAD)
     }
 
     /// Bytes the scratch database may grow to (its pages are 4 KiB).
@@ -56,6 +64,9 @@ impl Limits {
     /// Upper bound for `guest_memory_bytes` over any exercise: the size of
     /// each slot in the engine's memory pool.
     pub const MAX_GUEST_MEMORY: usize = 512 << 20;
+
+    /// Guest memory beyond the JavaScript heap (see `guest_memory_bytes`).
+    pub const GUEST_OVERHEAD: usize = 64 << 20;
 }
 
 mod millis {

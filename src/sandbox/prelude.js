@@ -9,6 +9,13 @@
 
   const define = (name, value) =>
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  // Built-ins the framework's own checks rely on, taken before the
+  // learner's file can replace them.
+  const isInteger = Number.isInteger;
+  const asIntN = BigInt.asIntN;
+  // Lone surrogates cannot be sent as UTF-8; Node sends U+FFFD for them.
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  const wellFormed = (text) => String(text).replace(LONE_SURROGATE, "\uFFFD");
 
   // ---------------------------------------------------------------- console
   function inspect(value, depth) {
@@ -46,7 +53,7 @@
       return host.verifyPassword(password, hash);
     },
     randomToken(bytes = 32) {
-      if (!Number.isInteger(bytes) || bytes < 1 || bytes > 1024) throw new RangeError("crypto.randomToken(bytes) takes a whole number from 1 to 1024");
+      if (!isInteger(bytes) || bytes < 1 || bytes > 1024) throw new RangeError("crypto.randomToken(bytes) takes a whole number from 1 to 1024");
       return hex(host.randomBytes(bytes));
     },
     randomUUID() {
@@ -74,6 +81,9 @@
   function bindable(value, where) {
     if (value === undefined || value === null) return null;
     const type = typeof value;
+    if (type === "bigint" && asIntN(64, value) !== value) {
+      throw new RangeError(where + " is " + value + "n, which does not fit in SQLite's 64-bit integers");
+    }
     if (type === "number" || type === "string" || type === "bigint" || type === "boolean") return value;
     if (value instanceof Date) return value.toISOString();
     if (value instanceof Uint8Array) return value;
@@ -239,11 +249,15 @@
     return bytes;
   }
 
-  function tooLarge(size) {
-    const error = new Error("the response body would be " + size + " bytes, over the limit of " + limits.responseBytes);
-    error.name = "ResponseTooLarge";
-    return error;
+  // Not a global: only the framework makes these, so `describe` can trust them.
+  class ResponseTooLarge extends Error {
+    constructor(size) {
+      super("the response body would be " + size + " bytes, over the limit of " + limits.responseBytes);
+      this.name = "ResponseTooLarge";
+      this.size = size;
+    }
   }
+  const tooLarge = (size) => new ResponseTooLarge(size);
 
   function cookieHeader(name, value, options) {
     let text = encodeURIComponent(name) + "=" + encodeURIComponent(value);
@@ -288,7 +302,7 @@
       set statusCode(code) { res.status(code); },
       status(code) {
         ensureOpen();
-        if (!Number.isInteger(code) || code < 100 || code > 599) throw new RangeError("res.status(code) takes a whole number from 100 to 599, not " + JSON.stringify(code));
+        if (!isInteger(code) || code < 100 || code > 599) throw new RangeError("res.status(code) takes a whole number from 100 to 599, not " + JSON.stringify(code));
         state.status = code;
         return res;
       },
@@ -414,9 +428,14 @@
     return Number.isInteger(s) && s >= 400 && s <= 599 ? s : 500;
   }
 
+  // What the guest reports of a thrown value; `kind` sorts the failure.
   function describe(error) {
-    if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack || "" };
-    return { name: "Error", message: "a value that is not an Error was thrown: " + inspect(error, 1), stack: "" };
+    if (error instanceof ResponseTooLarge) return { kind: "too-large", name: error.name, message: error.message, stack: "", size: error.size };
+    if (error instanceof SqliteError) {
+      return { kind: "sql", name: error.name, message: error.message, stack: error.stack || "", sql: String(error.sql), code: String(error.code) };
+    }
+    if (error instanceof Error) return { kind: "exception", name: String(error.name), message: String(error.message), stack: String(error.stack || "") };
+    return { kind: "exception", name: "Error", message: "a value that is not an Error was thrown: " + inspect(error, 1), stack: "" };
   }
 
   function dispatch(raw) {
@@ -472,16 +491,19 @@
       finish() {
         if (!state.finished && !failure) {
           failure = {
+            kind: "no-response",
             name: "NoResponse",
             message: "the handler for " + req.method + " " + req.path + " finished without sending a response; call res.send(), res.json() or res.end()",
             stack: "",
           };
           state.status = 500;
         }
-        return { status: state.status, headers: state.headers, body: state.chunks.join(""), error: failure };
+        const headers = state.headers.map(([n, v]) => [wellFormed(n), wellFormed(v)]);
+        return { status: state.status, headers, body: wellFormed(state.chunks.join("")), error: failure };
       },
     };
   }
 
   Object.defineProperty(globalThis, "__backlab_dispatch", { value: dispatch, writable: false, configurable: false });
+  Object.defineProperty(globalThis, "__backlab_describe", { value: describe, writable: false, configurable: false });
 })(globalThis.__host, globalThis.__limits);

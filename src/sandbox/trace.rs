@@ -1,6 +1,7 @@
-//! The trace of one run: every host call in order (SQL with its parameters
+//! The trace of one run: every statement in order (SQL with its parameters
 //! and rows, console output, crypto), the learner's "network tab" for the
-//! back end.
+//! back end. The guest tells the host of each as it happens, with long
+//! values already cut short; the host keeps at most `TRACE_BYTES` of it.
 
 use serde::Serialize;
 
@@ -8,6 +9,10 @@ use crate::scratch::SqlValue;
 
 /// Rows of a query kept in the trace; the count is always exact.
 pub const ROWS_SHOWN: usize = 20;
+
+/// Bytes of events one run's trace keeps (about); later events are counted
+/// in `events_dropped`.
+pub const TRACE_BYTES: usize = 1 << 20;
 
 /// One host call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,6 +49,20 @@ pub struct SqlCall {
     pub duration_us: u64,
 }
 
+impl Event {
+    /// About how many bytes the event takes in a report.
+    fn size(&self) -> usize {
+        match self {
+            Self::Sql(call) => {
+                let rows: usize = call.rows.iter().flatten().map(SqlValue::size).sum();
+                64 + call.sql.len() + call.params.to_string().len() + rows
+            }
+            Self::Log(line) => 32 + line.message.len(),
+            Self::Crypto(_) => 48,
+        }
+    }
+}
+
 /// One line of console output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LogLine {
@@ -64,12 +83,27 @@ pub struct Trace {
     pub events: Vec<Event>,
     /// Console lines dropped after the log limit was reached.
     pub logs_dropped: u64,
+    /// Events dropped after the trace reached `TRACE_BYTES`.
+    pub events_dropped: u64,
+    #[serde(skip)]
+    bytes: usize,
     /// Set when the learner's code left a transaction open and the host
     /// rolled it back.
     pub rolled_back_open_transaction: bool,
 }
 
 impl Trace {
+    /// Adds `event` while the trace is under its budget.
+    pub fn push(&mut self, event: Event) {
+        let size = event.size();
+        if self.bytes + size > TRACE_BYTES {
+            self.events_dropped += 1;
+            return;
+        }
+        self.bytes += size;
+        self.events.push(event);
+    }
+
     /// The SQL statements, in order.
     pub fn sql(&self) -> impl DoubleEndedIterator<Item = &SqlCall> {
         self.events.iter().filter_map(|e| match e {

@@ -81,6 +81,14 @@ pub enum Verdict {
     TooManyStatements {
         limit: u32,
     },
+    TooManyHeaders {
+        limit: u32,
+        count: u32,
+    },
+    HeadersTooLarge {
+        limit_bytes: u64,
+        bytes: u64,
+    },
     TooManyRows {
         limit: u32,
         sql: String,
@@ -163,6 +171,14 @@ impl Verdict {
             ),
             Self::TooManyStatements { limit } => format!(
                 "Your handler ran more than {limit} SQL statements for one request — is a query inside a loop that never ends?"
+            ),
+            Self::TooManyHeaders { limit, count } => format!(
+                "The response had {count} headers; one answer may have at most {limit}. Is res.set() or res.append() inside a loop?"
+            ),
+            Self::HeadersTooLarge { limit_bytes, bytes } => format!(
+                "The response's headers came to {}, over the {} one answer may have. Is a header value growing without end?",
+                human_bytes(*bytes),
+                human_bytes(*limit_bytes)
             ),
             Self::TooManyRows { limit, sql } => format!(
                 "A query returned more than {limit} rows: `{}` — add a WHERE or a LIMIT.",

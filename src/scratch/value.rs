@@ -26,6 +26,15 @@ impl SqlValue {
         }
     }
 
+    /// About how many bytes the value takes.
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Text(t) => t.len() + 2,
+            Self::Blob(b) => 2 * b.len() + 12,
+            _ => 8,
+        }
+    }
+
     /// The value as JSON: blobs become `{"blob": "<hex>"}`.
     pub fn to_json(&self) -> serde_json::Value {
         match self {

@@ -1,0 +1,254 @@
+//! The functions the prelude reaches through `__host`: the database, the
+//! console and crypto. Each statement and each hash is told to the host's
+//! trace before and after it runs, so the host can count, time and stop it.
+
+use std::cell::{Cell, RefCell};
+
+use rquickjs::{
+    Array, BigInt, Ctx, Exception, Function, Object, TypedArray, Value, object::Property, prelude::Coerced,
+};
+
+use crate::backlab::sandbox::trace::{self, StatementEnd as StatementResult, StatementKind};
+use crate::backlab::sandbox::types::{Limits, SqlError, Value as SqlValue};
+use crate::backlab::sandbox::crypto;
+use crate::database::{self, Database, Params, QueryError, Rows};
+use crate::password::{self, VerifyError};
+use crate::preview;
+
+thread_local! {
+    /// The database of the request being answered.
+    pub static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
+    /// The limits of the request being answered.
+    pub static LIMITS: Cell<Option<Limits>> = const { Cell::new(None) };
+}
+
+fn limits() -> Limits {
+    LIMITS.get().expect("limits are set before any JavaScript runs")
+}
+
+fn with_db<T>(f: impl FnOnce(&Database) -> T) -> T {
+    DATABASE.with_borrow(|db| f(db.as_ref().expect("the database is open while JavaScript runs")))
+}
+
+/// The object the prelude captures as `host` and then hides.
+pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
+    let host = Object::new(ctx.clone())?;
+    host.set("query", Function::new(ctx.clone(), query)?)?;
+    host.set("run", Function::new(ctx.clone(), run)?)?;
+    host.set("exec", Function::new(ctx.clone(), exec)?)?;
+    host.set("log", Function::new(ctx.clone(), log)?)?;
+    host.set("hashPassword", Function::new(ctx.clone(), hash_password)?)?;
+    host.set("verifyPassword", Function::new(ctx.clone(), verify_password)?)?;
+    host.set("randomBytes", Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?)?;
+    Ok(host)
+}
+
+fn log(level: String, message: String) {
+    let level = match level.as_str() {
+        "info" => trace::Level::Info,
+        "warn" => trace::Level::Warn,
+        "error" => trace::Level::Error,
+        _ => trace::Level::Log,
+    };
+    trace::log(level, &message);
+}
+
+fn started(kind: StatementKind, sql: &str, params: &Params) {
+    let params = match params {
+        Params::Positional(values) => trace::Params::Positional(values.iter().map(preview::value).collect()),
+        Params::Named(pairs) => {
+            trace::Params::Named(pairs.iter().map(|(k, v)| (k.clone(), preview::value(v))).collect())
+        }
+    };
+    let sql = preview::cut(sql, preview::SQL_BYTES);
+    trace::statement_started(&trace::Statement { kind, sql, params });
+}
+
+fn query<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>, first_only: bool) -> rquickjs::Result<Object<'js>> {
+    let params = to_params(&params)?;
+    started(StatementKind::Query, &sql, &params);
+    let limit = limits().rows_per_result;
+    match with_db(|db| db.query(&sql, &params, limit, first_only)) {
+        Ok(rows) => {
+            trace::statement_finished(&StatementResult::Rows(rows_preview(&rows)));
+            rows_object(&ctx, rows)
+        }
+        Err(QueryError::Sql(error)) => failed(&ctx, error),
+        Err(QueryError::TooManyRows(limit)) => {
+            // The host stops the run here; this line is not reached.
+            trace::statement_finished(&StatementResult::TooManyRows(limit));
+            Err(Exception::throw_internal(&ctx, "too many rows"))
+        }
+    }
+}
+
+fn rows_preview(rows: &Rows) -> trace::Rows {
+    trace::Rows {
+        columns: rows.columns.clone(),
+        first: rows
+            .rows
+            .iter()
+            .take(preview::ROWS_SHOWN)
+            .map(|row| row.iter().map(preview::value).collect())
+            .collect(),
+        count: u32::try_from(rows.rows.len()).unwrap_or(u32::MAX),
+    }
+}
+
+fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<Object<'js>> {
+    let params = to_params(&params)?;
+    started(StatementKind::Run, &sql, &params);
+    match with_db(|db| db.run(&sql, &params)) {
+        Ok((changes, last_insert_rowid)) => {
+            trace::statement_finished(&StatementResult::Changes(trace::Changes { changes, last_insert_rowid }));
+            let object = Object::new(ctx.clone())?;
+            object.set("changes", changes as f64)?;
+            object.set("lastInsertRowid", integer(&ctx, last_insert_rowid)?)?;
+            Ok(object)
+        }
+        Err(error) => failed(&ctx, error),
+    }
+}
+
+fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
+    started(StatementKind::Exec, &sql, &Params::Positional(Vec::new()));
+    match with_db(|db| db.exec(&sql)) {
+        Ok(()) => {
+            trace::statement_finished(&StatementResult::Done);
+            Object::new(ctx)
+        }
+        Err(error) => failed(&ctx, error),
+    }
+}
+
+/// An SQL error as the prelude expects it: `{error: {message, code}}`.
+fn failed<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
+    trace::statement_finished(&StatementResult::Failed(error.clone()));
+    let inner = Object::new(ctx.clone())?;
+    inner.set("message", error.message)?;
+    inner.set("code", database::code_name(error.code))?;
+    let object = Object::new(ctx.clone())?;
+    object.set("error", inner)?;
+    Ok(object)
+}
+
+fn hash_password(ctx: Ctx<'_>, password: String) -> rquickjs::Result<String> {
+    trace::crypto_started(trace::CryptoCall::HashPassword);
+    let hash = password::hash(&password).map_err(|e| Exception::throw_internal(&ctx, &e))?;
+    trace::crypto_finished();
+    Ok(hash)
+}
+
+fn verify_password(ctx: Ctx<'_>, password: String, hash: String) -> rquickjs::Result<bool> {
+    trace::crypto_started(trace::CryptoCall::VerifyPassword);
+    let result = password::verify(&password, &hash, limits().memory_bytes);
+    trace::crypto_finished();
+    match result {
+        Ok(ok) => Ok(ok),
+        Err(VerifyError::NotAHash) => {
+            trace::log(
+                trace::Level::Warn,
+                "crypto.verifyPassword: the stored value is not a password hash (was the password saved in plain text instead of with crypto.hashPassword?)",
+            );
+            Ok(false)
+        }
+        Err(VerifyError::TooCostly { memory_kib, limit_kib }) => Err(Exception::throw_range(
+            &ctx,
+            &format!(
+                "crypto.verifyPassword: this hash asks argon2 for {} MiB of memory, more than the sandbox's {} MiB; hashes made by crypto.hashPassword use 19 MiB",
+                memory_kib / 1024,
+                limit_kib / 1024
+            ),
+        )),
+    }
+}
+
+fn rows_object<'js>(ctx: &Ctx<'js>, rows: Rows) -> rquickjs::Result<Object<'js>> {
+    let list = Array::new(ctx.clone())?;
+    for (i, row) in rows.rows.into_iter().enumerate() {
+        let object = Object::new(ctx.clone())?;
+        for (column, value) in rows.columns.iter().zip(row) {
+            let value = to_js(ctx, value)?;
+            if column == "__proto__" {
+                // A plain `set` would change the row's prototype instead.
+                object.prop(column.as_str(), Property::from(value).writable().enumerable().configurable())?;
+            } else {
+                object.set(column.as_str(), value)?;
+            }
+        }
+        list.set(i, object)?;
+    }
+    let object = Object::new(ctx.clone())?;
+    object.set("columns", rows.columns)?;
+    object.set("rows", list)?;
+    Ok(object)
+}
+
+/// Parameters arrive already checked by the prelude: an array (positional)
+/// or a plain object (named).
+fn to_params(value: &Value<'_>) -> rquickjs::Result<Params> {
+    if let Some(array) = value.as_array() {
+        let values = array
+            .iter::<Value>()
+            .map(|v| v.and_then(|v| to_sql(&v)))
+            .collect::<rquickjs::Result<Vec<_>>>()?;
+        return Ok(Params::Positional(values));
+    }
+    let mut named = Vec::new();
+    if let Some(object) = value.as_object() {
+        for entry in object.props::<String, Value>() {
+            let (name, value) = entry?;
+            named.push((name, to_sql(&value)?));
+        }
+    }
+    Ok(Params::Named(named))
+}
+
+fn to_sql(value: &Value<'_>) -> rquickjs::Result<SqlValue> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(SqlValue::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(SqlValue::Integer(i64::from(b)));
+    }
+    if let Some(i) = value.as_int() {
+        return Ok(SqlValue::Integer(i64::from(i)));
+    }
+    if let Some(f) = value.as_float() {
+        let whole = f.is_finite() && f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0;
+        return Ok(if whole { SqlValue::Integer(f as i64) } else { SqlValue::Real(f) });
+    }
+    if let Some(big) = value.as_big_int() {
+        return Ok(SqlValue::Integer(big.clone().to_i64()?));
+    }
+    if let Ok(bytes) = TypedArray::<u8>::from_value(value.clone()) {
+        // SAFETY: the bytes are copied at once, before any JavaScript runs;
+        // a detached array has none.
+        let blob = bytes.as_raw().map(|raw| unsafe { raw.as_ref() }.to_vec());
+        return Ok(SqlValue::Blob(blob.unwrap_or_default()));
+    }
+    Ok(SqlValue::Text(value.get::<Coerced<String>>()?.0))
+}
+
+pub fn to_js<'js>(ctx: &Ctx<'js>, value: SqlValue) -> rquickjs::Result<Value<'js>> {
+    Ok(match value {
+        SqlValue::Null => Value::new_null(ctx.clone()),
+        SqlValue::Integer(i) => integer(ctx, i)?,
+        SqlValue::Real(f) => Value::new_float(ctx.clone(), f),
+        SqlValue::Text(s) => rquickjs::String::from_str(ctx.clone(), &s)?.into_value(),
+        SqlValue::Blob(b) => TypedArray::<u8>::new(ctx.clone(), b)?.into_value(),
+    })
+}
+
+/// SQLite integers become JavaScript numbers while they are exact, BigInts
+/// beyond that.
+fn integer<'js>(ctx: &Ctx<'js>, i: i64) -> rquickjs::Result<Value<'js>> {
+    const SAFE: i64 = 9_007_199_254_740_991;
+    if let Ok(small) = i32::try_from(i) {
+        Ok(Value::new_int(ctx.clone(), small))
+    } else if (-SAFE..=SAFE).contains(&i) {
+        Ok(Value::new_float(ctx.clone(), i as f64))
+    } else {
+        Ok(BigInt::from_i64(ctx.clone(), i)?.into_value())
+    }
+}

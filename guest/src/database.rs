@@ -1,0 +1,345 @@
+//! The scratch database, inside the sandbox: an in-memory SQLite opened from
+//! the image the host sends, with the guards that keep learner SQL inside it
+//! (no ATTACH, no extensions, a size cap, a short list of pragmas). Because
+//! SQLite runs here, every statement (parsing, planning, running) is under
+//! the run's deadline and memory limit, and its `now` is the sandbox clock.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rusqlite::config::DbConfig;
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+use rusqlite::limits::Limit;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, ErrorCode, MAIN_DB, Statement};
+
+use crate::backlab::sandbox::types::{SqlCode, SqlError, Value};
+
+/// Pragmas a learner may use: they only read the schema, or set the
+/// schema's own version number.
+const ALLOWED_PRAGMAS: &[&str] = &[
+    "table_info",
+    "table_xinfo",
+    "table_list",
+    "index_list",
+    "index_info",
+    "index_xinfo",
+    "foreign_key_list",
+    "foreign_key_check",
+    "foreign_keys",
+    "integrity_check",
+    "quick_check",
+    "user_version",
+];
+
+/// The longest value a statement may make or store.
+const VALUE_BYTES: i32 = 8 << 20;
+
+/// Parameters for one statement.
+pub enum Params {
+    Positional(Vec<Value>),
+    Named(Vec<(String, Value)>),
+}
+
+/// Rows a query gave.
+pub struct Rows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Why a query gave no rows.
+pub enum QueryError {
+    Sql(SqlError),
+    TooManyRows(u32),
+}
+
+impl From<SqlError> for QueryError {
+    fn from(error: SqlError) -> Self {
+        Self::Sql(error)
+    }
+}
+
+/// One run's database with its guards.
+pub struct Database {
+    conn: Connection,
+    /// Why the authorizer refused the last statement, if it did.
+    denial: Arc<Mutex<Option<String>>>,
+}
+
+impl Database {
+    /// Opens `image` (a serialized main database) with every guard on;
+    /// `max_pages` caps both the main and the TEMP database.
+    pub fn open(image: Vec<u8>, max_pages: u32) -> rusqlite::Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.deserialize_read_exact(MAIN_DB, &image[..], image.len(), false)?;
+        drop(image);
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+        conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+        conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, VALUE_BYTES)?;
+        conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
+        conn.pragma_update(None, "max_page_count", max_pages)?;
+        conn.pragma_update(Some("temp"), "max_page_count", max_pages)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let denial = Arc::new(Mutex::new(None));
+        let reason = Arc::clone(&denial);
+        conn.authorizer(Some(move |ctx: AuthContext<'_>| {
+            match denial_of(&ctx.action) {
+                Some(why) => {
+                    *reason.lock().unwrap_or_else(PoisonError::into_inner) = Some(why);
+                    Authorization::Deny
+                }
+                None => Authorization::Allow,
+            }
+        }));
+        Ok(Self { conn, denial })
+    }
+
+    /// Runs a statement that returns rows, keeping at most `limit`
+    /// (or only the first with `first_only`).
+    pub fn query(&self, sql: &str, params: &Params, limit: u32, first_only: bool) -> Result<Rows, QueryError> {
+        let mut stmt = self.prepare(sql)?;
+        if stmt.column_count() == 0 {
+            return Err(QueryError::Sql(SqlError {
+                message: "this statement does not return rows; use .run() instead of .get() or .all()".into(),
+                code: SqlCode::NotAQuery,
+            }));
+        }
+        bind(&mut stmt, params).map_err(|e| self.failure(e))?;
+        let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
+        let mut raw = stmt.raw_query();
+        let mut rows = Vec::new();
+        while let Some(row) = raw.next().map_err(|e| self.failure(e))? {
+            if rows.len() == limit as usize {
+                return Err(QueryError::TooManyRows(limit));
+            }
+            rows.push((0..columns.len()).map(|i| value_of(row.get_ref_unwrap(i))).collect());
+            if first_only {
+                break;
+            }
+        }
+        Ok(Rows { columns, rows })
+    }
+
+    /// Whether `sql` returns rows (a query) rather than changing data.
+    pub fn returns_rows(&self, sql: &str) -> Result<bool, SqlError> {
+        Ok(self.prepare(sql)?.column_count() > 0)
+    }
+
+    /// Runs a statement that changes the database: the rows it changed (0
+    /// for a statement that changes none, as better-sqlite3 counts) and the
+    /// last inserted rowid.
+    pub fn run(&self, sql: &str, params: &Params) -> Result<(u64, i64), SqlError> {
+        let mut stmt = self.prepare(sql)?;
+        bind(&mut stmt, params).map_err(|e| self.failure(e))?;
+        let before = self.conn.total_changes();
+        match stmt.raw_execute() {
+            Ok(_) | Err(rusqlite::Error::ExecuteReturnedResults) => {}
+            Err(e) => return Err(self.failure(e)),
+        }
+        let changes = if self.conn.total_changes() == before { 0 } else { self.conn.changes() };
+        Ok((changes, self.conn.last_insert_rowid()))
+    }
+
+    /// Runs one or more statements without parameters.
+    pub fn exec(&self, sql: &str) -> Result<(), SqlError> {
+        self.take_denial();
+        self.conn.execute_batch(sql).map_err(|e| self.failure(e))
+    }
+
+    /// Rolls back a transaction the code left open; says whether there was one.
+    pub fn end_open_transaction(&self) -> bool {
+        !self.conn.is_autocommit() && self.conn.execute_batch("ROLLBACK").is_ok()
+    }
+
+    /// The main database as an image (TEMP objects are not part of it).
+    pub fn image(&self) -> Vec<u8> {
+        self.conn.serialize(MAIN_DB).map(|data| data.to_vec()).unwrap_or_default()
+    }
+
+    fn take_denial(&self) -> Option<String> {
+        self.denial.lock().unwrap_or_else(PoisonError::into_inner).take()
+    }
+
+    fn prepare(&self, sql: &str) -> Result<Statement<'_>, SqlError> {
+        self.take_denial();
+        self.conn.prepare(sql).map_err(|e| self.failure(e))
+    }
+
+    fn failure(&self, error: rusqlite::Error) -> SqlError {
+        if let Some(reason) = self.take_denial() {
+            return SqlError { message: reason, code: SqlCode::Auth };
+        }
+        SqlError { message: friendly_message(&error), code: code_of(&error) }
+    }
+}
+
+/// Why the authorizer refuses an action, if it does.
+fn denial_of(action: &AuthAction<'_>) -> Option<String> {
+    match action {
+        AuthAction::Attach { .. } => {
+            Some("ATTACH is not allowed here: each exercise works on its own single database".into())
+        }
+        AuthAction::Detach { .. } => Some("DETACH is not allowed here".into()),
+        AuthAction::Pragma { pragma_name, pragma_value } => pragma_denial(pragma_name, *pragma_value),
+        AuthAction::Function { function_name } => {
+            let name = function_name.to_ascii_lowercase();
+            (name == "load_extension" || name == "fts3_tokenizer")
+                .then(|| format!("{name}() is not allowed here: the sandbox cannot load code into SQLite"))
+        }
+        _ => None,
+    }
+}
+
+fn pragma_denial(name: &str, value: Option<&str>) -> Option<String> {
+    let name = name.to_ascii_lowercase();
+    if !ALLOWED_PRAGMAS.contains(&name.as_str()) {
+        return Some(format!(
+            "PRAGMA {name} is not allowed here; the allowed pragmas are {}",
+            ALLOWED_PRAGMAS.join(", ")
+        ));
+    }
+    let on = |v: &str| matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "on" | "true" | "yes");
+    match value {
+        Some(v) if name == "foreign_keys" && !on(v) => Some(
+            "PRAGMA foreign_keys stays ON here: switching foreign key checks off would let rows point at nothing".into(),
+        ),
+        _ => None,
+    }
+}
+
+fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
+    let expected = stmt.parameter_count();
+    match params {
+        Params::Positional(values) => {
+            if values.len() != expected {
+                return Err(rusqlite::Error::InvalidParameterCount(values.len(), expected));
+            }
+            for (i, value) in values.iter().enumerate() {
+                stmt.raw_bind_parameter(i + 1, Bound(value))?;
+            }
+        }
+        Params::Named(values) => {
+            for i in 1..=expected {
+                let name = stmt.parameter_name(i).unwrap_or("?").to_string();
+                let key = name.trim_start_matches([':', '@', '$']);
+                let value = values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+                let value = value.ok_or_else(|| rusqlite::Error::InvalidParameterName(name.clone()))?;
+                stmt.raw_bind_parameter(i, Bound(value))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A WIT value bound as an SQL parameter.
+struct Bound<'a>(&'a Value);
+
+impl rusqlite::ToSql for Bound<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self.0 {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(f) => ValueRef::Real(*f),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }))
+    }
+}
+
+pub fn value_of(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+fn friendly_message(error: &rusqlite::Error) -> String {
+    match error {
+        rusqlite::Error::InvalidParameterCount(given, expected) => {
+            format!("this statement has {expected} placeholder(s) but was given {given} value(s)")
+        }
+        rusqlite::Error::InvalidParameterName(name) => {
+            format!("the statement uses {name}, but no value with that name was given")
+        }
+        rusqlite::Error::MultipleStatement => {
+            "prepare() takes one statement; put each statement in its own db.prepare()".into()
+        }
+        rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::DiskFull => {
+            "database or disk is full: this exercise's database has reached its size limit".into()
+        }
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn code_of(error: &rusqlite::Error) -> SqlCode {
+    use rusqlite::ffi;
+    let extended = match error {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        rusqlite::Error::SqlInputError { error, .. } => error.extended_code,
+        rusqlite::Error::InvalidParameterCount(..) | rusqlite::Error::InvalidParameterName(_) => {
+            return SqlCode::Range;
+        }
+        _ => return SqlCode::Error,
+    };
+    match extended {
+        ffi::SQLITE_CONSTRAINT_UNIQUE => SqlCode::ConstraintUnique,
+        ffi::SQLITE_CONSTRAINT_PRIMARYKEY => SqlCode::ConstraintPrimaryKey,
+        ffi::SQLITE_CONSTRAINT_NOTNULL => SqlCode::ConstraintNotNull,
+        ffi::SQLITE_CONSTRAINT_FOREIGNKEY => SqlCode::ConstraintForeignKey,
+        ffi::SQLITE_CONSTRAINT_CHECK => SqlCode::ConstraintCheck,
+        c if c & 0xff == ffi::SQLITE_CONSTRAINT => SqlCode::Constraint,
+        c if c & 0xff == ffi::SQLITE_FULL => SqlCode::Full,
+        c if c & 0xff == ffi::SQLITE_AUTH => SqlCode::Auth,
+        c if c & 0xff == ffi::SQLITE_READONLY => SqlCode::Readonly,
+        c if c & 0xff == ffi::SQLITE_TOOBIG => SqlCode::TooBig,
+        c if c & 0xff == ffi::SQLITE_MISMATCH => SqlCode::Mismatch,
+        c if c & 0xff == ffi::SQLITE_RANGE => SqlCode::Range,
+        _ => SqlCode::Error,
+    }
+}
+
+/// The name better-sqlite3 gives a code in `err.code`.
+pub fn code_name(code: SqlCode) -> &'static str {
+    match code {
+        SqlCode::ConstraintUnique => "SQLITE_CONSTRAINT_UNIQUE",
+        SqlCode::ConstraintPrimaryKey => "SQLITE_CONSTRAINT_PRIMARYKEY",
+        SqlCode::ConstraintNotNull => "SQLITE_CONSTRAINT_NOTNULL",
+        SqlCode::ConstraintForeignKey => "SQLITE_CONSTRAINT_FOREIGNKEY",
+        SqlCode::ConstraintCheck => "SQLITE_CONSTRAINT_CHECK",
+        SqlCode::Constraint => "SQLITE_CONSTRAINT",
+        SqlCode::Full => "SQLITE_FULL",
+        SqlCode::Auth => "SQLITE_AUTH",
+        SqlCode::Readonly => "SQLITE_READONLY",
+        SqlCode::TooBig => "SQLITE_TOOBIG",
+        SqlCode::Mismatch => "SQLITE_MISMATCH",
+        SqlCode::Range => "SQLITE_RANGE",
+        SqlCode::NotAQuery => "SQLITE_MISUSE",
+        SqlCode::Error => "SQLITE_ERROR",
+    }
+}
+
+/// The code a learner's error object names, back as the enum.
+pub fn code_from_name(name: &str) -> SqlCode {
+    const ALL: [SqlCode; 14] = [
+        SqlCode::ConstraintUnique,
+        SqlCode::ConstraintPrimaryKey,
+        SqlCode::ConstraintNotNull,
+        SqlCode::ConstraintForeignKey,
+        SqlCode::ConstraintCheck,
+        SqlCode::Constraint,
+        SqlCode::Full,
+        SqlCode::Auth,
+        SqlCode::Readonly,
+        SqlCode::TooBig,
+        SqlCode::Mismatch,
+        SqlCode::Range,
+        SqlCode::NotAQuery,
+        SqlCode::Error,
+    ];
+    ALL.into_iter().find(|c| code_name(*c) == name).unwrap_or(SqlCode::Error)
+}

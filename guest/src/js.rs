@@ -1,0 +1,255 @@
+//! The JavaScript side of one request: a fresh QuickJS runtime, the prelude,
+//! the learner's file (parsed first, so a syntax error is told apart from
+//! an error thrown while it runs), then the dispatch. Every way it can fail
+//! is sorted here into a typed `Failure`.
+
+use std::ffi::CString;
+
+use rquickjs::{Array, Context, Ctx, Function, Module, Object, Runtime, Value, prelude::Coerced, qjs};
+
+use crate::backlab::sandbox::types::{
+    Failure, JsError, Limits, Program, Request, Response, SqlFailure,
+};
+use crate::bridge;
+use crate::database;
+
+/// The prelude's name in stack traces.
+pub const PRELUDE_NAME: &str = "backlab:prelude";
+
+/// Answers `request` with `program`: the response (none when the file could
+/// not be loaded) and the failure, if any.
+pub fn answer(program: &Program, request: Request) -> (Option<Response>, Option<Failure>) {
+    let runtime = match Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => return (None, Some(Failure::Exception(internal(&e)))),
+    };
+    // QuickJS cannot measure its own stack under WASI, so there is no stack
+    // limit here: deep recursion ends at the host's wasm stack limit.
+    runtime.set_memory_limit(usize::try_from(program.limits.memory_bytes).unwrap_or(usize::MAX));
+    let context = match Context::full(&runtime) {
+        Ok(context) => context,
+        Err(e) => return (None, Some(Failure::Exception(internal(&e)))),
+    };
+    let result = context.with(|ctx| match load_and_dispatch(&ctx, program, request) {
+        Ok(response) => response_from(&ctx, &response, &program.limits),
+        Err(failure) => (None, Some(failure)),
+    });
+    // The host throws this whole instance away after one request, so
+    // tearing down the JavaScript heap object by object is wasted work.
+    std::mem::forget(context);
+    std::mem::forget(runtime);
+    result
+}
+
+fn load_and_dispatch<'js>(ctx: &Ctx<'js>, program: &Program, request: Request) -> Result<Object<'js>, Failure> {
+    let globals = ctx.globals();
+    let setup = || -> rquickjs::Result<()> {
+        globals.set("__host", bridge::host_object(ctx)?)?;
+        let limits = Object::new(ctx.clone())?;
+        limits.set("responseBytes", program.limits.response_bytes)?;
+        globals.set("__limits", limits)
+    };
+    setup().map_err(|e| caught(ctx, e))?;
+    load_prelude(ctx, &program.prelude)?;
+    let compiled = compile(ctx, &program.code, &program.filename)?;
+    evaluate(ctx, compiled)?;
+    let dispatch: Function = globals.get("__backlab_dispatch").map_err(|e| caught(ctx, e))?;
+    let req = request_object(ctx, request).map_err(|e| caught(ctx, e))?;
+    let outcome: Object = dispatch.call((req,)).map_err(|e| caught(ctx, e))?;
+    while ctx.execute_pending_job() {}
+    let finish: Function = outcome.get("finish").map_err(|e| caught(ctx, e))?;
+    finish.call(()).map_err(|e| caught(ctx, e))
+}
+
+fn load_prelude(ctx: &Ctx<'_>, bytecode: &[u8]) -> Result<(), Failure> {
+    // SAFETY: QuickJS trusts bytecode it reads. This bytecode was written by
+    // `compile_prelude` of this same guest binary, on the host's behalf,
+    // from the host's own prelude; learner code never reaches this path.
+    let module = unsafe { Module::load(ctx.clone(), bytecode) }.map_err(|e| caught(ctx, e))?;
+    let (_, promise) = module.eval().map_err(|e| caught(ctx, e))?;
+    while ctx.execute_pending_job() {}
+    promise.finish::<()>().map_err(|e| caught(ctx, e))
+}
+
+/// Parses the learner's file as a (sloppy-mode) script without running it.
+fn compile<'js>(ctx: &Ctx<'js>, code: &str, filename: &str) -> Result<Value<'js>, Failure> {
+    let mut source = Vec::with_capacity(code.len() + 1);
+    source.extend_from_slice(code.as_bytes());
+    source.push(0);
+    let name = CString::new(filename.replace('\0', "")).unwrap_or_default();
+    let flags = (qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY) as i32;
+    // SAFETY: `source` ends with the NUL QuickJS requires after `len` bytes,
+    // and both buffers outlive the call; the returned value is owned.
+    let value = unsafe {
+        let raw = qjs::JS_Eval(ctx.as_raw().as_ptr(), source.as_ptr().cast(), code.len() as _, name.as_ptr(), flags);
+        Value::from_raw(ctx.clone(), raw)
+    };
+    if !value.is_exception() {
+        return Ok(value);
+    }
+    let thrown = ctx.catch();
+    match classify(ctx, thrown) {
+        Failure::Exception(error) if error.name == "SyntaxError" => Err(Failure::SyntaxError(error)),
+        other => Err(other),
+    }
+}
+
+/// Runs the parsed file's top level.
+fn evaluate<'js>(ctx: &Ctx<'js>, compiled: Value<'js>) -> Result<(), Failure> {
+    let raw = compiled.as_raw();
+    // SAFETY: JS_EvalFunction takes ownership of its argument, so the
+    // reference `compiled` held is handed over and not released again.
+    let result = unsafe {
+        std::mem::forget(compiled);
+        let raw = qjs::JS_EvalFunction(ctx.as_raw().as_ptr(), raw);
+        Value::from_raw(ctx.clone(), raw)
+    };
+    if result.is_exception() {
+        return Err(classify(ctx, ctx.catch()));
+    }
+    while ctx.execute_pending_job() {}
+    Ok(())
+}
+
+/// Turns a pending exception (or an engine error) into a failure.
+pub fn caught(ctx: &Ctx<'_>, error: rquickjs::Error) -> Failure {
+    if error.is_exception() {
+        classify(ctx, ctx.catch())
+    } else if matches!(error, rquickjs::Error::Allocation) {
+        Failure::OutOfMemory
+    } else {
+        Failure::Exception(internal(&error))
+    }
+}
+
+/// The same, for the prelude's compilation, which has no prelude to ask.
+pub fn caught_raw(ctx: &Ctx<'_>, error: rquickjs::Error) -> JsError {
+    if !error.is_exception() {
+        return internal(&error);
+    }
+    let thrown = ctx.catch();
+    thrown.as_object().map(js_error).unwrap_or_else(|| JsError {
+        name: "Error".into(),
+        message: text(&thrown),
+        stack: String::new(),
+    })
+}
+
+/// Sorts a thrown value: QuickJS's own limits first, then what the
+/// prelude's `describe` says it is.
+fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
+    if let Some(object) = thrown.as_object() {
+        let error = js_error(object);
+        if error.name == "InternalError" && error.message.contains("out of memory") {
+            return Failure::OutOfMemory;
+        }
+        if error.message.contains("stack overflow") || error.message.contains("Maximum call stack") {
+            return Failure::StackOverflow(error);
+        }
+    }
+    let describe: rquickjs::Result<Function> = ctx.globals().get("__backlab_describe");
+    let description = describe.and_then(|f| f.call::<_, Object>((thrown.clone(),)));
+    match description {
+        Ok(object) => described(&object),
+        Err(rquickjs::Error::Allocation) => Failure::OutOfMemory,
+        Err(_) => {
+            let _ = ctx.catch();
+            Failure::Exception(JsError { name: "Error".into(), message: text(&thrown), stack: String::new() })
+        }
+    }
+}
+
+/// A failure from the prelude's `{kind, name, message, stack, …}`.
+fn described(object: &Object<'_>) -> Failure {
+    let error = js_error(object);
+    match string_prop(object, "kind").as_deref() {
+        Some("sql") => Failure::SqlError(SqlFailure {
+            sql: string_prop(object, "sql").unwrap_or_default(),
+            code: database::code_from_name(&string_prop(object, "code").unwrap_or_default()),
+            error,
+        }),
+        Some("too-large") => Failure::ResponseTooLarge(object.get::<_, f64>("size").unwrap_or(0.0) as u64),
+        Some("no-response") => Failure::NoResponse(error.message),
+        Some("out-of-memory") => Failure::OutOfMemory,
+        _ => Failure::Exception(error),
+    }
+}
+
+fn js_error(object: &Object<'_>) -> JsError {
+    JsError {
+        name: string_prop(object, "name").unwrap_or_else(|| "Error".into()),
+        message: string_prop(object, "message").unwrap_or_default(),
+        stack: string_prop(object, "stack").unwrap_or_default(),
+    }
+}
+
+fn string_prop(object: &Object<'_>, key: &str) -> Option<String> {
+    object.get::<_, Option<Coerced<String>>>(key).ok().flatten().map(|s| s.0)
+}
+
+fn text(value: &Value<'_>) -> String {
+    value.get::<Coerced<String>>().map(|s| s.0).unwrap_or_else(|_| "a value that is not an Error was thrown".into())
+}
+
+pub fn internal(error: &rquickjs::Error) -> JsError {
+    JsError { name: "InternalError".into(), message: error.to_string(), stack: String::new() }
+}
+
+fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Object<'js>> {
+    let object = Object::new(ctx.clone())?;
+    object.set("method", request.method)?;
+    object.set("url", request.url)?;
+    let headers = Array::new(ctx.clone())?;
+    for (i, (name, value)) in request.headers.into_iter().enumerate() {
+        headers.set(i, vec![name, value])?;
+    }
+    object.set("headers", headers)?;
+    object.set("body", request.body)?;
+    Ok(object)
+}
+
+/// Reads the prelude's `{status, headers, body, error}`, holding it to the
+/// header limits (the prelude already holds the body to its own).
+fn response_from(ctx: &Ctx<'_>, response: &Object<'_>, limits: &Limits) -> (Option<Response>, Option<Failure>) {
+    let read = || -> rquickjs::Result<(Response, Option<Failure>)> {
+        let pairs: Vec<Vec<Coerced<String>>> = response.get("headers")?;
+        let headers: Vec<(String, String)> = pairs
+            .into_iter()
+            .filter_map(|mut pair| {
+                let value = pair.pop()?.0;
+                let name = pair.pop()?.0;
+                Some((name, value))
+            })
+            .collect();
+        let error: Option<Object> = response.get("error")?;
+        let status: f64 = response.get("status")?;
+        let mut failure = error.as_ref().map(described);
+        // The prelude refuses such codes; this holds even if it was fooled.
+        let status = if (100.0..=599.0).contains(&status) && status.fract() == 0.0 {
+            status as u16
+        } else {
+            failure.get_or_insert(Failure::Exception(JsError {
+                name: "RangeError".into(),
+                message: format!("the response status {status} is not a whole number from 100 to 599"),
+                stack: String::new(),
+            }));
+            500
+        };
+        let response = Response { status, headers, body: response.get::<_, Coerced<String>>("body")?.0 };
+        Ok((response, failure))
+    };
+    match read() {
+        Ok((response, failure)) => {
+            let bytes: usize = response.headers.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+            if response.headers.len() > limits.response_headers as usize {
+                let count = u32::try_from(response.headers.len()).unwrap_or(u32::MAX);
+                return (None, Some(Failure::TooManyHeaders(count)));
+            }
+            if bytes > limits.response_header_bytes as usize {
+                return (None, Some(Failure::HeadersTooLarge(u32::try_from(bytes).unwrap_or(u32::MAX))));
+            }
+            (Some(response), failure)
+        }
+        Err(e) => (None, Some(caught(ctx, e))),
+    }
+}
