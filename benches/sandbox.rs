@@ -57,16 +57,16 @@ fn main() {
         "one fresh request (copy db, instance, context, handler, 1 query)",
         400,
         || {
-            let scratch = template.fresh(2560).expect("copy");
+            let scratch = template.fresh();
             let (outcome, _) = sandbox.run(program, &request, scratch, &options);
             assert_eq!(outcome.verdict, Verdict::Ok);
         },
     );
     measure("  of which: a fresh copy of the database", 2000, || {
-        template.fresh(2560).expect("copy");
+        template.fresh();
     });
     let ten = measure("ten requests on one database", 60, || {
-        let mut scratch = template.fresh(2560).expect("copy");
+        let mut scratch = template.fresh();
         for _ in 0..10 {
             let (outcome, back) = sandbox.run(program, &request, scratch, &options);
             assert_eq!(outcome.verdict, Verdict::Ok);

@@ -112,10 +112,8 @@ impl Grader<'_> {
         if let Some((status, message)) = problem {
             return fail(report, status, message);
         }
-        for check in &test.database {
-            report
-                .database
-                .push(sql::database_check(&db, check.get_ref()));
+        if let Err(message) = self.database_checks(test, &db, &mut report.database) {
+            return fail(report, Status::Fail, message);
         }
         match report.database.iter().find(|c| !c.passed) {
             Some(check) => {
@@ -128,17 +126,42 @@ impl Grader<'_> {
 
     /// A fresh database for one test, with the test's setup SQL run on it.
     fn fresh(&self, test: &Test) -> Result<Scratch, String> {
-        let db = self
-            .exercise
-            .template
-            .fresh(self.exercise.limits.database_pages)
-            .map_err(|e| format!("could not copy the exercise's database: {e}"))?;
-        if let Some(setup) = &test.setup {
-            db.connection()
-                .execute_batch(setup)
-                .map_err(|e| format!("the test's setup SQL failed: {e} (a problem in exercise.toml, not in your code)"))?;
+        let template = &self.exercise.template;
+        match &test.setup {
+            None => Ok(template.fresh()),
+            Some(setup) => template.fresh_with(setup).map_err(|e| {
+                format!("the test's setup SQL failed: {e} (a problem in exercise.toml, not in your code)")
+            }),
         }
-        Ok(db)
+    }
+
+    /// The test's checks on the database the steps left, read from a host
+    /// copy that holds only the main database. A template table that is no
+    /// longer a table fails the test before any check reads it.
+    fn database_checks(
+        &self,
+        test: &Test,
+        db: &Scratch,
+        out: &mut Vec<CheckReport>,
+    ) -> Result<(), String> {
+        if test.database.is_empty() {
+            return Ok(());
+        }
+        let snapshot = db
+            .snapshot(sql::CHECK_TIMEOUT)
+            .map_err(|e| format!("the database your code left could not be read: {e}"))?;
+        let replaced = snapshot
+            .replaced_tables(self.exercise.template.tables())
+            .map_err(|e| format!("the database your code left could not be read: {e}"))?;
+        if let Some((name, kind)) = replaced.first() {
+            return Err(format!(
+                "the table `{name}` of the exercise's database is now a {kind}: your code dropped or renamed the table and put something else under its name, so the checks cannot trust what it shows"
+            ));
+        }
+        for check in &test.database {
+            out.push(sql::database_check(&snapshot, check.get_ref()));
+        }
+        Ok(())
     }
 
     /// Runs the steps in order until one fails; returns the database and
@@ -204,10 +227,9 @@ impl Grader<'_> {
         out: &mut Option<QueryReport>,
     ) -> (Scratch, Option<(Status, String)>) {
         let limits = &self.exercise.limits;
-        let reference = match self
-            .fresh(test)
-            .map(|ref_db| sql::run_statement(&ref_db, &self.exercise.solution, limits))
-        {
+        let reference = match self.fresh(test).map(|ref_db| {
+            sql::run_statement(self.sandbox, ref_db, &self.exercise.solution, limits).0
+        }) {
             Ok(Ok(statement)) => statement,
             Ok(Err(verdict)) => {
                 return (
@@ -220,7 +242,7 @@ impl Grader<'_> {
             }
             Err(message) => return (db, Some((Status::Error, message))),
         };
-        let result = sql::run_statement(&db, self.code, limits);
+        let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits);
         let report =
             sql::query_report(self.code, result, Some((&reference, self.exercise.ordered)));
         let problem = if !report.verdict.verdict.is_ok() {

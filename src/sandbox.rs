@@ -31,7 +31,7 @@ pub use limits::Limits;
 use trace::Trace;
 pub use verdict::Verdict;
 
-use crate::scratch::Scratch;
+use crate::scratch::{Scratch, SqlValue};
 
 /// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
 const PRELUDE: &str = include_str!("sandbox/prelude.js");
@@ -126,6 +126,29 @@ pub struct Outcome {
     pub response: Option<HttpResponse>,
     pub trace: Trace,
     pub duration: Duration,
+}
+
+/// What one statement of plain SQL gave.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StatementRows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<SqlValue>>,
+    /// For statements that return no rows: how many they changed.
+    pub changes: Option<u64>,
+}
+
+impl From<types::Statement> for StatementRows {
+    fn from(statement: types::Statement) -> Self {
+        Self {
+            columns: statement.columns,
+            rows: statement
+                .rows
+                .into_iter()
+                .map(|row| row.into_iter().map(host::from_guest).collect())
+                .collect(),
+            changes: statement.changes,
+        }
+    }
 }
 
 /// The engine and the pre-linked guest; cheap to share between threads.
@@ -232,7 +255,7 @@ impl Sandbox {
         sql: &str,
         scratch: Scratch,
         limits: &Limits,
-    ) -> (Result<types::Statement, Verdict>, Scratch) {
+    ) -> (Result<StatementRows, Verdict>, Scratch) {
         let mut store = new_store(&self.engine, *limits, Mode::Replayable { seed: 1 });
         let result = self.pre.instantiate(&mut store).and_then(|handler| {
             handler.call_run_sql(&mut store, sql, scratch.image(), guest_limits(limits))
@@ -240,7 +263,10 @@ impl Sandbox {
         let mut state = store.into_data();
         match result {
             Ok(outcome) => {
-                let result = outcome.result.map_err(|failure| statement_verdict(failure, sql, limits));
+                let result = outcome
+                    .answer
+                    .map(StatementRows::from)
+                    .map_err(|failure| statement_verdict(failure, sql, limits));
                 (result, Scratch::from_image(outcome.database))
             }
             Err(trap) => {

@@ -8,7 +8,7 @@ use rquickjs::{
     Array, BigInt, Ctx, Exception, Function, Object, TypedArray, Value, object::Property, prelude::Coerced,
 };
 
-use crate::backlab::sandbox::trace::{self, StatementEnd as StatementResult, StatementKind};
+use crate::backlab::sandbox::trace::{self, StatementEnd, StatementKind};
 use crate::backlab::sandbox::types::{Limits, SqlError, Value as SqlValue};
 use crate::backlab::sandbox::crypto;
 use crate::database::{self, Database, Params, QueryError, Rows};
@@ -70,13 +70,13 @@ fn query<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>, first_only: bool) 
     let limit = limits().rows_per_result;
     match with_db(|db| db.query(&sql, &params, limit, first_only)) {
         Ok(rows) => {
-            trace::statement_finished(&StatementResult::Rows(rows_preview(&rows)));
+            trace::statement_finished(&StatementEnd::Rows(rows_preview(&rows)));
             rows_object(&ctx, rows)
         }
         Err(QueryError::Sql(error)) => failed(&ctx, error),
         Err(QueryError::TooManyRows(limit)) => {
             // The host stops the run here; this line is not reached.
-            trace::statement_finished(&StatementResult::TooManyRows(limit));
+            trace::statement_finished(&StatementEnd::TooManyRows(limit));
             Err(Exception::throw_internal(&ctx, "too many rows"))
         }
     }
@@ -100,7 +100,7 @@ fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<
     started(StatementKind::Run, &sql, &params);
     match with_db(|db| db.run(&sql, &params)) {
         Ok((changes, last_insert_rowid)) => {
-            trace::statement_finished(&StatementResult::Changes(trace::Changes { changes, last_insert_rowid }));
+            trace::statement_finished(&StatementEnd::Changes(trace::Changes { changes, last_insert_rowid }));
             let object = Object::new(ctx.clone())?;
             object.set("changes", changes as f64)?;
             object.set("lastInsertRowid", integer(&ctx, last_insert_rowid)?)?;
@@ -114,7 +114,7 @@ fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
     started(StatementKind::Exec, &sql, &Params::Positional(Vec::new()));
     match with_db(|db| db.exec(&sql)) {
         Ok(()) => {
-            trace::statement_finished(&StatementResult::Done);
+            trace::statement_finished(&StatementEnd::Done);
             Object::new(ctx)
         }
         Err(error) => failed(&ctx, error),
@@ -123,7 +123,7 @@ fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
 
 /// An SQL error as the prelude expects it: `{error: {message, code}}`.
 fn failed<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
-    trace::statement_finished(&StatementResult::Failed(error.clone()));
+    trace::statement_finished(&StatementEnd::Failed(error.clone()));
     let inner = Object::new(ctx.clone())?;
     inner.set("message", error.message)?;
     inner.set("code", database::code_name(error.code))?;

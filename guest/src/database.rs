@@ -169,6 +169,11 @@ impl Database {
         if let Some(reason) = self.take_denial() {
             return SqlError { message: reason, code: SqlCode::Auth };
         }
+        // This SQLite has no extension loading at all (WASI has no dlopen).
+        if friendly_message(&error) == "no such function: load_extension" {
+            let message = "load_extension() is not allowed here: the sandbox cannot load code into SQLite";
+            return SqlError { message: message.into(), code: SqlCode::Auth };
+        }
         SqlError { message: friendly_message(&error), code: code_of(&error) }
     }
 }

@@ -162,6 +162,12 @@ fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
 /// A failure from the prelude's `{kind, name, message, stack, …}`.
 fn described(object: &Object<'_>) -> Failure {
     let error = js_error(object);
+    if error.name == "InternalError" && error.message.contains("out of memory") {
+        return Failure::OutOfMemory;
+    }
+    if error.message.contains("stack overflow") || error.message.contains("Maximum call stack") {
+        return Failure::StackOverflow(error);
+    }
     match string_prop(object, "kind").as_deref() {
         Some("sql") => Failure::SqlError(SqlFailure {
             sql: string_prop(object, "sql").unwrap_or_default(),
@@ -191,6 +197,48 @@ fn text(value: &Value<'_>) -> String {
     value.get::<Coerced<String>>().map(|s| s.0).unwrap_or_else(|_| "a value that is not an Error was thrown".into())
 }
 
+/// A value as text, with each lone surrogate (which UTF-8 cannot carry)
+/// sent as U+FFFD, as Node does.
+fn well_formed<'js>(ctx: &Ctx<'js>, value: &Value<'js>) -> rquickjs::Result<String> {
+    let text: rquickjs::String = match value.as_string() {
+        Some(text) => text.clone(),
+        None => value.get::<Coerced<rquickjs::String>>()?.0,
+    };
+    let mut len = 0;
+    // SAFETY: QuickJS gives a buffer of `len` bytes that lives until it is
+    // freed below; it is copied before that.
+    let bytes = unsafe {
+        let raw = qjs::JS_ToCStringLen(ctx.as_raw().as_ptr(), &mut len, text.as_raw());
+        if raw.is_null() {
+            return Err(rquickjs::Error::Allocation);
+        }
+        let bytes = std::slice::from_raw_parts(raw.cast::<u8>(), len).to_vec();
+        qjs::JS_FreeCString(ctx.as_raw().as_ptr(), raw);
+        bytes
+    };
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => replace_surrogates(e.into_bytes()),
+    })
+}
+
+/// QuickJS writes a lone surrogate as the three bytes `ED A0..BF 80..BF`;
+/// each becomes U+FFFD.
+fn replace_surrogates(bytes: Vec<u8>) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0xED && i + 2 < bytes.len() && bytes[i + 1] >= 0xA0 {
+            out.extend_from_slice("\u{FFFD}".as_bytes());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 pub fn internal(error: &rquickjs::Error) -> JsError {
     JsError { name: "InternalError".into(), message: error.to_string(), stack: String::new() }
 }
@@ -210,17 +258,15 @@ fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Obj
 
 /// Reads the prelude's `{status, headers, body, error}`, holding it to the
 /// header limits (the prelude already holds the body to its own).
-fn response_from(ctx: &Ctx<'_>, response: &Object<'_>, limits: &Limits) -> (Option<Response>, Option<Failure>) {
+fn response_from<'js>(ctx: &Ctx<'js>, response: &Object<'js>, limits: &Limits) -> (Option<Response>, Option<Failure>) {
     let read = || -> rquickjs::Result<(Response, Option<Failure>)> {
-        let pairs: Vec<Vec<Coerced<String>>> = response.get("headers")?;
-        let headers: Vec<(String, String)> = pairs
-            .into_iter()
-            .filter_map(|mut pair| {
-                let value = pair.pop()?.0;
-                let name = pair.pop()?.0;
-                Some((name, value))
-            })
-            .collect();
+        let pairs: Vec<Vec<Value>> = response.get("headers")?;
+        let mut headers = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            if let [name, value] = &pair[..] {
+                headers.push((well_formed(ctx, name)?, well_formed(ctx, value)?));
+            }
+        }
         let error: Option<Object> = response.get("error")?;
         let status: f64 = response.get("status")?;
         let mut failure = error.as_ref().map(described);
@@ -235,7 +281,8 @@ fn response_from(ctx: &Ctx<'_>, response: &Object<'_>, limits: &Limits) -> (Opti
             }));
             500
         };
-        let response = Response { status, headers, body: response.get::<_, Coerced<String>>("body")?.0 };
+        let body = well_formed(ctx, &response.get("body")?)?;
+        let response = Response { status, headers, body };
         Ok((response, failure))
     };
     match read() {

@@ -23,7 +23,7 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let request = request(args)?;
     let options = options(args);
     let sandbox = super::sandbox(data_dir)?;
-    let scratch = template.fresh(options.limits.database_pages)?;
+    let scratch = template.fresh();
     let filename = file_name(&args.file);
     let program = Program {
         code: &code,

@@ -1,35 +1,54 @@
 //! SQL in grading: the checks an author writes on the database after the
-//! steps, and the learner's own statement in an SQL exercise, compared row
-//! by row with the reference solution's on the same data.
+//! steps (on a read-only host copy, under their own deadline and caps), and
+//! the learner's own statement in an SQL exercise (inside the sandbox),
+//! compared row by row with the reference solution's on the same data.
 
-use std::time::Instant;
+use std::time::Duration;
 
 use serde_json::Value;
 
 use super::diff;
 use super::report::{CheckReport, QueryReport};
 use crate::catalog::spec::DatabaseCheck;
-use crate::sandbox::Limits;
+use crate::sandbox::limits::human_bytes;
 use crate::sandbox::trace::ROWS_SHOWN;
 use crate::sandbox::verdict::{Verdict, VerdictView};
-use crate::scratch::{Params, Rows, Scratch, SqlFailure, SqlValue};
+use crate::sandbox::{Limits, Sandbox};
+use crate::scratch::{Caps, CheckError, Scratch, Snapshot, SqlValue};
 use crate::sqltext::{self, one_line};
 
-/// Runs an author's check on the database as the learner's code left it.
-pub fn database_check(db: &Scratch, check: &DatabaseCheck) -> CheckReport {
+/// How long the checks of one test may read the database, in all.
+pub const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Runs an author's check on a read-only copy of the database as the
+/// learner's code left it.
+pub fn database_check(db: &Snapshot, check: &DatabaseCheck) -> CheckReport {
     let name = format!("database: {}", one_line(&check.query));
-    let rows = match author_query(db, &check.query) {
-        Ok((_, rows)) => rows,
-        Err(message) => {
+    let found = match db.query(&check.query, Caps::CHECK) {
+        Ok(found) => found,
+        Err(error) => {
             return CheckReport::new(
                 name,
                 "the check's query to run",
                 Value::Null,
-                vec![format!("the check's own query failed: {message}")],
+                vec![check_failure(&error)],
             );
         }
     };
+    let rows: Vec<Vec<Value>> = found
+        .rows
+        .iter()
+        .map(|r| r.iter().map(SqlValue::to_json).collect())
+        .collect();
     let actual: Vec<Value> = rows.iter().map(|r| Value::Array(r.clone())).collect();
+    if found.cut {
+        let diff = vec![format!(
+            "the check's query returned more than {} rows (or {}); only that much is read, so it cannot be compared. Did your code store far more rows than the exercise needs?",
+            Caps::CHECK.rows,
+            human_bytes(Caps::CHECK.bytes as u64)
+        )];
+        return CheckReport::new(name, "a result small enough to compare", actual, diff);
+    }
     if let Some(count) = check.count {
         let diff = if rows.len() as u64 == count {
             Vec::new()
@@ -49,22 +68,17 @@ pub fn database_check(db: &Scratch, check: &DatabaseCheck) -> CheckReport {
     CheckReport::new(name, expected, actual, diff)
 }
 
-/// Runs Backlab's or the author's own query (no guards, no row cap),
-/// giving the column names and the rows as JSON.
-pub fn author_query(db: &Scratch, sql: &str) -> Result<(Vec<String>, Vec<Vec<Value>>), String> {
-    let mut stmt = db.connection().prepare(sql).map_err(|e| e.to_string())?;
-    let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
-    let width = columns.len();
-    let rows = stmt
-        .query_map([], |row| {
-            (0..width)
-                .map(|i| row.get_ref(i).map(|v| SqlValue::from_ref(v).to_json()))
-                .collect()
-        })
-        .map_err(|e| e.to_string())?;
-    let rows = rows.collect::<Result<_, _>>().map_err(|e| e.to_string())?;
-    Ok((columns, rows))
+/// Why a check's own query gave nothing, and whose problem that likely is.
+fn check_failure(error: &CheckError) -> String {
+    match error {
+        CheckError::TimedOut(after) => format!(
+            "the check's query was stopped after {} ms: a problem in exercise.toml, unless your code stored far more rows than the exercise needs",
+            after.as_millis()
+        ),
+        CheckError::Sql(message) => format!("the check's own query failed: {message}"),
+    }
 }
+
 
 /// A TOML value as the JSON of the SQL value it stands for: `{}` is NULL,
 /// booleans are 0 and 1 as SQLite stores them.
@@ -132,9 +146,14 @@ pub struct Statement {
     pub changes: Option<u64>,
 }
 
-/// Runs one statement of learner (or reference) SQL under the exercise's
-/// limits, with the guards of the scratch database.
-pub fn run_statement(db: &Scratch, sql: &str, limits: &Limits) -> Result<Statement, Verdict> {
+/// Runs one statement of learner (or reference) SQL inside the sandbox,
+/// under the exercise's limits; the database comes back as it left it.
+pub fn run_statement(
+    sandbox: &Sandbox,
+    db: Scratch,
+    sql: &str,
+    limits: &Limits,
+) -> (Result<Statement, Verdict>, Scratch) {
     let count = sqltext::statements(sql).len();
     let sql_error = |message: String| Verdict::SqlError {
         message,
@@ -142,51 +161,26 @@ pub fn run_statement(db: &Scratch, sql: &str, limits: &Limits) -> Result<Stateme
         location: None,
     };
     if count == 0 {
-        return Err(sql_error(
-            "there is no statement to run yet: write a query".into(),
-        ));
+        let message = "there is no statement to run yet: write a query".into();
+        return (Err(sql_error(message)), db);
     }
     if count > 1 {
-        return Err(sql_error(format!(
-            "write one statement; this has {count} (end it at the first `;`)"
-        )));
+        let message = format!("write one statement; this has {count} (end it at the first `;`)");
+        return (Err(sql_error(message)), db);
     }
-    db.set_deadline(Some(Instant::now() + limits.timeout));
-    let params = Params::Positional(Vec::new());
-    let result = match db.query(sql, &params, limits.rows_per_result, false) {
-        Err(SqlFailure::Sql { code, .. }) if code == "BACKLAB_NOT_A_QUERY" => {
-            db.run(sql, &params).map(|c| Statement {
-                columns: Vec::new(),
-                rows: Vec::new(),
-                changes: Some(c.changes),
-            })
-        }
-        other => other.map(statement),
-    };
-    db.set_deadline(None);
-    result.map_err(|failure| match failure {
-        SqlFailure::Sql { message, .. } => sql_error(message),
-        SqlFailure::TooManyRows { limit } => Verdict::TooManyRows {
-            limit,
-            sql: sql.to_string(),
-        },
-        SqlFailure::Interrupted => Verdict::QueryTimeout {
-            sql: sql.to_string(),
-        },
-    })
+    let (result, db) = sandbox.run_sql(sql, db, limits);
+    let result = result.map(|statement| Statement {
+        columns: statement.columns,
+        rows: statement
+            .rows
+            .into_iter()
+            .map(|row| row.into_iter().map(|v| v.to_json()).collect())
+            .collect(),
+        changes: statement.changes,
+    });
+    (result, db)
 }
 
-fn statement(rows: Rows) -> Statement {
-    Statement {
-        columns: rows.columns,
-        rows: rows
-            .rows
-            .iter()
-            .map(|r| r.iter().map(SqlValue::to_json).collect())
-            .collect(),
-        changes: None,
-    }
-}
 
 /// The report of the learner's statement; with a reference (its rows, and
 /// whether order matters) the rows are compared with it.

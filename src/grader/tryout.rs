@@ -11,7 +11,7 @@ use crate::catalog::{Exercise, Language};
 use crate::sandbox::trace::{ROWS_SHOWN, Trace};
 use crate::sandbox::verdict::VerdictView;
 use crate::sandbox::{HttpRequest, HttpResponse, Mode, Program, RunOptions, Sandbox};
-use crate::scratch::Scratch;
+use crate::scratch::{Caps, Scratch, Snapshot, SqlValue};
 
 /// What a tried request (or statement) did.
 #[derive(Debug, Clone, Serialize)]
@@ -47,10 +47,7 @@ pub fn try_code(
     request: &HttpRequest,
 ) -> Result<Tryout, String> {
     let started = std::time::Instant::now();
-    let db = exercise
-        .template
-        .fresh(exercise.limits.database_pages)
-        .map_err(|e| format!("could not copy the exercise's database: {e}"))?;
+    let db = exercise.template.fresh();
     let (mut tryout, db) = match exercise.language {
         Language::Js => {
             let options = RunOptions {
@@ -73,7 +70,7 @@ pub fn try_code(
             (tryout, db)
         }
         Language::Sql => {
-            let result = sql::run_statement(&db, code, &exercise.limits);
+            let (result, db) = sql::run_statement(sandbox, db, code, &exercise.limits);
             let query = sql::query_report(code, result, None);
             let tryout = Tryout {
                 verdict: query.verdict.clone(),
@@ -91,31 +88,49 @@ pub fn try_code(
     Ok(tryout)
 }
 
-/// Every user table with its columns and first rows.
+/// Every user table with its columns and first rows, read from a host
+/// copy under the checks' deadline and caps (an empty list if it cannot be
+/// read in time).
 pub fn tables(db: &Scratch) -> Vec<Table> {
-    let conn = db.connection();
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .unwrap_or_default();
+    let Ok(snapshot) = db.snapshot(sql::CHECK_TIMEOUT) else {
+        return Vec::new();
+    };
+    let list = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+    let names = snapshot.query(list, Caps::CHECK).unwrap_or_default();
     names
+        .rows
         .into_iter()
-        .filter_map(|name| table(db, name))
+        .filter_map(|row| match row.into_iter().next() {
+            Some(SqlValue::Text(name)) => table(&snapshot, name),
+            _ => None,
+        })
         .collect()
 }
 
-fn table(db: &Scratch, name: String) -> Option<Table> {
+fn table(db: &Snapshot, name: String) -> Option<Table> {
     let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-    let row_count: i64 = db
-        .connection()
-        .query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))
+    let count = db
+        .query(&format!("SELECT count(*) FROM {quoted}"), Caps::CHECK)
         .ok()?;
-    let sql = format!("SELECT * FROM {quoted} LIMIT {ROWS_SHOWN}");
-    let (columns, rows) = sql::author_query(db, &sql).ok()?;
+    let row_count = match count.rows.first().and_then(|r| r.first()) {
+        Some(SqlValue::Integer(n)) => usize::try_from(*n).unwrap_or(0),
+        _ => 0,
+    };
+    let caps = Caps {
+        rows: ROWS_SHOWN,
+        bytes: 256 << 10,
+    };
+    let found = db
+        .query(&format!("SELECT * FROM {quoted} LIMIT {ROWS_SHOWN}"), caps)
+        .ok()?;
     Some(Table {
         name,
-        columns,
-        rows,
-        row_count: usize::try_from(row_count).unwrap_or(0),
+        columns: found.columns,
+        rows: found
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|v| v.preview().to_json()).collect())
+            .collect(),
+        row_count,
     })
 }

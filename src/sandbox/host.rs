@@ -188,7 +188,7 @@ impl trace::Host for HostState {
         Ok(())
     }
 
-    fn statement_finished(&mut self, result: trace::StatementResult) -> wasmtime::Result<()> {
+    fn statement_finished(&mut self, end: trace::StatementEnd) -> wasmtime::Result<()> {
         let Some(Pending::Statement(mut call, started)) = self.pending.take() else {
             return Err(self.halt(Verdict::Crash {
                 detail: "the guest finished a statement it never started".into(),
@@ -196,8 +196,8 @@ impl trace::Host for HostState {
         };
         call.duration_us = micros(started);
         let mut stop = None;
-        match result {
-            trace::StatementResult::Rows(rows) => {
+        match end {
+            trace::StatementEnd::Rows(rows) => {
                 call.row_count = rows.count as usize;
                 call.columns = rows.columns;
                 call.rows = rows
@@ -206,16 +206,16 @@ impl trace::Host for HostState {
                     .map(|row| row.into_iter().map(from_guest).collect())
                     .collect();
             }
-            trace::StatementResult::Changes(changes) => {
+            trace::StatementEnd::Changes(changes) => {
                 call.changes = Some(changes.changes);
                 call.last_insert_rowid = Some(changes.last_insert_rowid);
             }
-            trace::StatementResult::Done => {}
-            trace::StatementResult::Failed(error) => {
+            trace::StatementEnd::Done => {}
+            trace::StatementEnd::Failed(error) => {
                 call.error_code = Some(code_name(error.code).into());
                 call.error = Some(error.message);
             }
-            trace::StatementResult::TooManyRows(limit) => {
+            trace::StatementEnd::TooManyRows(limit) => {
                 call.error = Some(format!("more than {limit} rows"));
                 stop = Some(Verdict::TooManyRows {
                     limit,

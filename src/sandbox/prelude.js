@@ -13,9 +13,6 @@
   // learner's file can replace them.
   const isInteger = Number.isInteger;
   const asIntN = BigInt.asIntN;
-  // Lone surrogates cannot be sent as UTF-8; Node sends U+FFFD for them.
-  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-  const wellFormed = (text) => String(text).replace(LONE_SURROGATE, "\uFFFD");
 
   // ---------------------------------------------------------------- console
   function inspect(value, depth) {
@@ -498,8 +495,7 @@
           };
           state.status = 500;
         }
-        const headers = state.headers.map(([n, v]) => [wellFormed(n), wellFormed(v)]);
-        return { status: state.status, headers, body: wellFormed(state.chunks.join("")), error: failure };
+        return { status: state.status, headers: state.headers, body: state.chunks.join(""), error: failure };
       },
     };
   }

@@ -1,27 +1,23 @@
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::*;
 
-fn todos() -> Scratch {
+fn template() -> Template {
     Template::build(
         "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, done INTEGER NOT NULL DEFAULT 0);",
         "INSERT INTO todos (title) VALUES ('milk'), ('bread');",
         ("schema.sql", "seed.sql"),
     )
     .unwrap()
-    .fresh(256)
-    .unwrap()
 }
 
-fn none() -> Params {
-    Params::Positional(vec![])
+fn snapshot(db: &Scratch) -> Snapshot {
+    db.snapshot(Duration::from_secs(2)).unwrap()
 }
 
-fn sql_message(result: Result<impl std::fmt::Debug, SqlFailure>) -> String {
-    match result {
-        Err(SqlFailure::Sql { message, .. }) => message,
-        other => panic!("expected an SQL error, got {other:?}"),
-    }
+fn first_value(db: &Scratch, sql: &str) -> SqlValue {
+    let found = snapshot(db).query(sql, Caps::CHECK).unwrap();
+    found.rows[0][0].clone()
 }
 
 #[test]
@@ -32,13 +28,10 @@ fn fresh_copies_do_not_share_changes() {
         ("s", "d"),
     )
     .unwrap();
-    let first = template.fresh(256).unwrap();
-    first.exec("INSERT INTO t VALUES (2)").unwrap();
-    let second = template.fresh(256).unwrap();
-    let rows = second
-        .query("SELECT count(*) AS n FROM t", &none(), 10, false)
-        .unwrap();
-    assert_eq!(rows.rows, vec![vec![SqlValue::Integer(1)]]);
+    let first = template.fresh_with("INSERT INTO t VALUES (2)").unwrap();
+    assert_eq!(first_value(&first, "SELECT count(*) FROM t"), SqlValue::Integer(2));
+    let second = template.fresh();
+    assert_eq!(first_value(&second, "SELECT count(*) FROM t"), SqlValue::Integer(1));
 }
 
 #[test]
@@ -62,11 +55,8 @@ fn triggers_with_semicolons_inside_build() {
         ("schema.sql", "seed.sql"),
     )
     .expect("the trigger is one statement");
-    let db = template.fresh(100).unwrap();
-    let rows = db
-        .query("SELECT x FROM log", &Params::Positional(vec![]), 10, false)
-        .unwrap();
-    assert_eq!(rows.rows, vec![vec![SqlValue::Integer(7)]]);
+    let db = template.fresh();
+    assert_eq!(first_value(&db, "SELECT x FROM log"), SqlValue::Integer(7));
 }
 
 #[test]
@@ -85,152 +75,55 @@ fn an_unfinished_statement_is_named() {
 }
 
 #[test]
-fn positional_and_named_parameters_bind() {
-    let db = todos();
-    let by_position = db
-        .query(
-            "SELECT title FROM todos WHERE id = ?",
-            &Params::Positional(vec![SqlValue::Integer(2)]),
-            10,
-            false,
-        )
-        .unwrap();
-    assert_eq!(by_position.rows, vec![vec![SqlValue::Text("bread".into())]]);
-    let named = Params::Named(vec![("title".into(), SqlValue::Text("eggs".into()))]);
-    let changes = db
-        .run("INSERT INTO todos (title) VALUES (@title)", &named)
-        .unwrap();
-    assert_eq!(
-        changes,
-        Changes {
-            changes: 1,
-            last_insert_rowid: 3
-        }
-    );
+fn the_template_knows_its_tables() {
+    assert_eq!(template().tables(), ["todos".to_string()]);
 }
 
 #[test]
-fn wrong_parameter_count_is_explained() {
-    let message =
-        sql_message(todos().query("SELECT * FROM todos WHERE id = ?", &none(), 10, false));
-    assert_eq!(
-        message,
-        "this statement has 1 placeholder(s) but was given 0 value(s)"
-    );
+fn a_failing_setup_is_reported() {
+    let err = template().fresh_with("INSERT INTO nope VALUES (1)").err().unwrap();
+    assert_eq!(err, "no such table: nope");
 }
 
 #[test]
-fn constraint_errors_keep_their_code() {
-    let db = todos();
-    let err = db
-        .run("INSERT INTO todos (title) VALUES ('milk')", &none())
-        .unwrap_err();
-    assert_eq!(
-        err,
-        SqlFailure::Sql {
-            message: "UNIQUE constraint failed: todos.title".into(),
-            code: "SQLITE_CONSTRAINT_UNIQUE".into()
-        }
-    );
+fn a_snapshot_cannot_be_written() {
+    let db = template().fresh();
+    let err = snapshot(&db).query("DELETE FROM todos RETURNING id", Caps::CHECK).unwrap_err();
+    assert!(matches!(&err, CheckError::Sql(m) if m.contains("readonly")), "{err:?}");
 }
 
 #[test]
-fn attach_is_refused() {
-    let message = sql_message(todos().exec("ATTACH DATABASE '/tmp/backlab-attach.db' AS other"));
-    assert_eq!(
-        message,
-        "ATTACH is not allowed here: each exercise works on its own single database"
-    );
-}
-
-#[test]
-fn vacuum_into_cannot_write_a_file() {
-    let path = std::env::temp_dir().join(format!("backlab-vacuum-{}.db", std::process::id()));
-    let result = todos().exec(&format!("VACUUM INTO '{}'", path.display()));
-    assert!(result.is_err(), "VACUUM INTO ran");
-    assert!(!path.exists(), "VACUUM INTO wrote {}", path.display());
-}
-
-#[test]
-fn load_extension_is_refused() {
-    let message =
-        sql_message(todos().query("SELECT load_extension('/tmp/evil.so')", &none(), 10, false));
-    assert_eq!(
-        message,
-        "load_extension() is not allowed here: the sandbox cannot load code into SQLite"
-    );
-}
-
-#[test]
-fn writable_schema_is_refused() {
-    let message = sql_message(todos().exec("PRAGMA writable_schema = ON"));
-    assert!(
-        message.starts_with("PRAGMA writable_schema is not allowed here"),
-        "{message}"
-    );
-}
-
-#[test]
-fn schema_pragmas_are_allowed() {
-    let rows = todos()
-        .query("PRAGMA table_info(todos)", &none(), 10, false)
-        .unwrap();
-    assert_eq!(rows.rows.len(), 3);
-}
-
-#[test]
-fn too_many_rows_stops_the_query() {
+fn a_snapshot_query_is_cut_at_its_caps() {
+    let db = template().fresh();
     let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
+    let found = snapshot(&db).query(sql, Caps { rows: 5, bytes: 1 << 20 }).unwrap();
+    assert_eq!(found.rows.len(), 5);
+    assert!(found.cut);
+    let wide = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT zeroblob(4096) FROM n";
+    let found = snapshot(&db).query(wide, Caps { rows: 1000, bytes: 64 << 10 }).unwrap();
+    assert!(found.cut && found.rows.len() < 10, "{} rows", found.rows.len());
+}
+
+#[test]
+fn a_runaway_check_is_stopped_at_its_deadline() {
+    let db = template().fresh();
+    let snapshot = db.snapshot(Duration::from_millis(50)).unwrap();
+    let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
     assert_eq!(
-        todos().query(sql, &none(), 50, false),
-        Err(SqlFailure::TooManyRows { limit: 50 })
+        snapshot.query(sql, Caps::CHECK),
+        Err(CheckError::TimedOut(Duration::from_millis(50)))
     );
 }
 
 #[test]
-fn first_only_reads_one_row_past_the_cap() {
-    let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
-    let rows = todos().query(sql, &none(), 5, true).unwrap();
-    assert_eq!(rows.rows, vec![vec![SqlValue::Integer(1)]]);
-}
-
-#[test]
-fn a_runaway_query_is_interrupted_at_the_deadline() {
-    let db = todos();
-    db.set_deadline(Some(Instant::now() + Duration::from_millis(50)));
-    let sql =
-        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
-    assert_eq!(
-        db.query(sql, &none(), 10, false),
-        Err(SqlFailure::Interrupted)
-    );
-}
-
-#[test]
-fn the_database_cannot_grow_past_its_page_cap() {
-    let db = todos();
-    db.exec("CREATE TABLE blobs (b BLOB)").unwrap();
-    let err = db
-        .exec("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000) INSERT INTO blobs SELECT randomblob(8192) FROM n")
-        .unwrap_err();
-    assert_eq!(
-        err,
-        SqlFailure::Sql {
-            message:
-                "database or disk is full: this exercise's database has reached its size limit"
-                    .into(),
-            code: "SQLITE_FULL".into()
-        }
-    );
-}
-
-#[test]
-fn an_open_transaction_is_rolled_back() {
-    let db = todos();
-    db.exec("BEGIN; DELETE FROM todos;").unwrap();
-    assert!(db.end_open_transaction());
-    let rows = db
-        .query("SELECT count(*) FROM todos", &none(), 10, false)
+fn a_table_replaced_by_a_view_is_found() {
+    let db = template()
+        .fresh_with("ALTER TABLE todos RENAME TO old_todos; CREATE VIEW todos AS SELECT * FROM old_todos WHERE 0;")
         .unwrap();
-    assert_eq!(rows.rows, vec![vec![SqlValue::Integer(2)]]);
+    let replaced = snapshot(&db).replaced_tables(&["todos".to_string()]).unwrap();
+    assert_eq!(replaced, vec![("todos".to_string(), "view".to_string())]);
+    let rebuilt = template()
+        .fresh_with("CREATE TABLE t2 (id INTEGER PRIMARY KEY, title TEXT); DROP TABLE todos; ALTER TABLE t2 RENAME TO todos;")
+        .unwrap();
+    assert!(snapshot(&rebuilt).replaced_tables(&["todos".to_string()]).unwrap().is_empty());
 }

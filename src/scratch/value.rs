@@ -26,6 +26,23 @@ impl SqlValue {
         }
     }
 
+    /// The value as a table view shows it: long text and blobs cut short.
+    pub fn preview(&self) -> Self {
+        const TEXT: usize = 256;
+        const BLOB: usize = 64;
+        match self {
+            Self::Text(t) if t.len() > TEXT => {
+                let mut end = TEXT;
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                Self::Text(format!("{}… ({} bytes in all)", &t[..end], t.len()))
+            }
+            Self::Blob(b) if b.len() > BLOB => Self::Blob(b[..BLOB].to_vec()),
+            other => other.clone(),
+        }
+    }
+
     /// About how many bytes the value takes.
     pub fn size(&self) -> usize {
         match self {

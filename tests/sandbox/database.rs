@@ -4,7 +4,7 @@
 use backlab::sandbox::{HttpRequest, Program, RunOptions, Verdict};
 use serde_json::json;
 
-use crate::util::{answered, get, json, run, sandbox, todos};
+use crate::util::{answered, count, get, json, run, sandbox, todos};
 
 #[test]
 fn get_all_and_run_return_what_better_sqlite3_does() {
@@ -196,9 +196,6 @@ fn an_open_transaction_is_rolled_back_after_the_request() {
     };
     let (outcome, scratch) = sandbox().run(program, &get("/"), todos(), &RunOptions::default());
     assert!(outcome.trace.rolled_back_open_transaction);
-    let rows = scratch
-        .connection()
-        .query_row("SELECT count(*) FROM todos", [], |r| r.get::<_, i64>(0))
-        .unwrap();
+    let rows = count(&scratch, "SELECT count(*) FROM todos");
     assert_eq!(rows, 2);
 }

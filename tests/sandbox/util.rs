@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 use backlab::sandbox::{HttpRequest, Outcome, Program, RunOptions, Sandbox, Verdict};
-use backlab::scratch::{Scratch, Template};
+use backlab::scratch::{Caps, Scratch, SqlValue, Template};
 
 pub const SCHEMA: &str = "
 CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0);
@@ -29,8 +29,7 @@ pub fn todos() -> Scratch {
         .get_or_init(|| {
             Template::build(SCHEMA, SEED, ("schema.sql", "seed.sql")).expect("the schema builds")
         })
-        .fresh(2560)
-        .expect("a fresh copy")
+        .fresh()
 }
 
 /// Runs `code` on a fresh todo database with default limits.
@@ -81,4 +80,14 @@ pub fn next_run_works() {
         get("/"),
     );
     assert_eq!(json(&outcome), serde_json::json!({ "n": 2 }));
+}
+
+/// The first column of the first row of `sql`, read from a host copy of `db`.
+pub fn count(db: &Scratch, sql: &str) -> i64 {
+    let snapshot = db.snapshot(Duration::from_secs(2)).expect("the image opens");
+    let found = snapshot.query(sql, Caps::CHECK).expect("the query runs");
+    match found.rows.first().and_then(|r| r.first()) {
+        Some(SqlValue::Integer(n)) => *n,
+        other => panic!("{sql} gave {other:?}"),
+    }
 }
