@@ -2,6 +2,7 @@
 //! the injection detector, SQL exercises, golden reports, and the built-in
 //! course (every reference solution passes, every starter and mutant fails).
 
+mod boundary;
 mod checks;
 mod course;
 mod flows;

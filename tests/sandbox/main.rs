@@ -2,6 +2,7 @@
 //! scratch SQLite database, the real prelude.
 
 mod api;
+mod boundary;
 mod database;
 mod hostile;
 mod isolation;
