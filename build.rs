@@ -166,7 +166,10 @@ fn build_guest(guest: &Path, target_dir: &Path, sysroot: &Path) {
         .env("RQUICKJS_SYS_NO_WASI_SDK", "1")
         // The guest has no files: TEMP tables live in memory, counted
         // against the guest's memory limit like everything else.
-        .env("LIBSQLITE3_FLAGS", "-DSQLITE_TEMP_STORE=3 -DSQLITE_DEFAULT_MEMSTATUS=0")
+        .env(
+            "LIBSQLITE3_FLAGS",
+            "-DSQLITE_TEMP_STORE=3 -DSQLITE_DEFAULT_MEMSTATUS=0",
+        )
         .env("CC_wasm32_wasip2", "clang")
         .env(
             "CFLAGS_wasm32_wasip2",

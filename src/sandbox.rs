@@ -203,9 +203,13 @@ impl Sandbox {
         let (verdict, response, scratch) = match result {
             Ok(mut outcome) => {
                 state.trace.rolled_back_open_transaction = outcome.rolled_back;
-                let image = std::mem::take(&mut outcome.database);
+                let changed = outcome.database.take();
                 let (verdict, response) = judge::answered(outcome, &state, program.filename);
-                (verdict, response, Scratch::from_image(image))
+                (
+                    verdict,
+                    response,
+                    changed.map_or(scratch, Scratch::from_image),
+                )
             }
             Err(trap) => (judge::trapped(&trap, &mut state), None, scratch),
         };
@@ -267,11 +271,14 @@ impl Sandbox {
                     .answer
                     .map(StatementRows::from)
                     .map_err(|failure| statement_verdict(failure, sql, limits));
-                (result, Scratch::from_image(outcome.database))
+                let scratch = outcome.database.map_or(scratch, Scratch::from_image);
+                (result, scratch)
             }
             Err(trap) => {
                 let verdict = match judge::trapped(&trap, &mut state) {
-                    Verdict::Timeout { .. } => Verdict::QueryTimeout { sql: sql.to_string() },
+                    Verdict::Timeout { .. } => Verdict::QueryTimeout {
+                        sql: sql.to_string(),
+                    },
                     other => other,
                 };
                 (Err(verdict), scratch)

@@ -117,7 +117,12 @@ impl Scratch {
 
     /// A read-only copy on the host for checks, stopped at `timeout`.
     pub fn snapshot(&self, timeout: Duration) -> Result<Snapshot, CheckError> {
-        Snapshot::open(&self.image, timeout)
+        Snapshot::open(&self.image, timeout, false)
+    }
+
+    /// A writable copy on the host for trying an author's statements.
+    pub fn trial(&self, timeout: Duration) -> Result<Snapshot, CheckError> {
+        Snapshot::open(&self.image, timeout, true)
     }
 }
 

@@ -5,12 +5,13 @@
 use std::cell::{Cell, RefCell};
 
 use rquickjs::{
-    Array, BigInt, Ctx, Exception, Function, Object, TypedArray, Value, object::Property, prelude::Coerced,
+    Array, BigInt, Ctx, Exception, Function, Object, TypedArray, Value, object::Property,
+    prelude::Coerced,
 };
 
+use crate::backlab::sandbox::crypto;
 use crate::backlab::sandbox::trace::{self, StatementEnd, StatementKind};
 use crate::backlab::sandbox::types::{Limits, SqlError, Value as SqlValue};
-use crate::backlab::sandbox::crypto;
 use crate::database::{self, Database, Params, QueryError, Rows};
 use crate::password::{self, VerifyError};
 use crate::preview;
@@ -23,11 +24,16 @@ thread_local! {
 }
 
 fn limits() -> Limits {
-    LIMITS.get().expect("limits are set before any JavaScript runs")
+    LIMITS
+        .get()
+        .expect("limits are set before any JavaScript runs")
 }
 
 fn with_db<T>(f: impl FnOnce(&Database) -> T) -> T {
-    DATABASE.with_borrow(|db| f(db.as_ref().expect("the database is open while JavaScript runs")))
+    DATABASE.with_borrow(|db| {
+        f(db.as_ref()
+            .expect("the database is open while JavaScript runs"))
+    })
 }
 
 /// The object the prelude captures as `host` and then hides.
@@ -38,8 +44,14 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     host.set("exec", Function::new(ctx.clone(), exec)?)?;
     host.set("log", Function::new(ctx.clone(), log)?)?;
     host.set("hashPassword", Function::new(ctx.clone(), hash_password)?)?;
-    host.set("verifyPassword", Function::new(ctx.clone(), verify_password)?)?;
-    host.set("randomBytes", Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?)?;
+    host.set(
+        "verifyPassword",
+        Function::new(ctx.clone(), verify_password)?,
+    )?;
+    host.set(
+        "randomBytes",
+        Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?,
+    )?;
     Ok(host)
 }
 
@@ -55,16 +67,26 @@ fn log(level: String, message: String) {
 
 fn started(kind: StatementKind, sql: &str, params: &Params) {
     let params = match params {
-        Params::Positional(values) => trace::Params::Positional(values.iter().map(preview::value).collect()),
-        Params::Named(pairs) => {
-            trace::Params::Named(pairs.iter().map(|(k, v)| (k.clone(), preview::value(v))).collect())
+        Params::Positional(values) => {
+            trace::Params::Positional(values.iter().map(preview::value).collect())
         }
+        Params::Named(pairs) => trace::Params::Named(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.clone(), preview::value(v)))
+                .collect(),
+        ),
     };
     let sql = preview::cut(sql, preview::SQL_BYTES);
     trace::statement_started(&trace::Statement { kind, sql, params });
 }
 
-fn query<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>, first_only: bool) -> rquickjs::Result<Object<'js>> {
+fn query<'js>(
+    ctx: Ctx<'js>,
+    sql: String,
+    params: Value<'js>,
+    first_only: bool,
+) -> rquickjs::Result<Object<'js>> {
     let params = to_params(&params)?;
     started(StatementKind::Query, &sql, &params);
     let limit = limits().rows_per_result;
@@ -100,7 +122,10 @@ fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<
     started(StatementKind::Run, &sql, &params);
     match with_db(|db| db.run(&sql, &params)) {
         Ok((changes, last_insert_rowid)) => {
-            trace::statement_finished(&StatementEnd::Changes(trace::Changes { changes, last_insert_rowid }));
+            trace::statement_finished(&StatementEnd::Changes(trace::Changes {
+                changes,
+                last_insert_rowid,
+            }));
             let object = Object::new(ctx.clone())?;
             object.set("changes", changes as f64)?;
             object.set("lastInsertRowid", integer(&ctx, last_insert_rowid)?)?;
@@ -152,7 +177,10 @@ fn verify_password(ctx: Ctx<'_>, password: String, hash: String) -> rquickjs::Re
             );
             Ok(false)
         }
-        Err(VerifyError::TooCostly { memory_kib, limit_kib }) => Err(Exception::throw_range(
+        Err(VerifyError::TooCostly {
+            memory_kib,
+            limit_kib,
+        }) => Err(Exception::throw_range(
             &ctx,
             &format!(
                 "crypto.verifyPassword: this hash asks argon2 for {} MiB of memory, more than the sandbox's {} MiB; hashes made by crypto.hashPassword use 19 MiB",
@@ -171,7 +199,10 @@ fn rows_object<'js>(ctx: &Ctx<'js>, rows: Rows) -> rquickjs::Result<Object<'js>>
             let value = to_js(ctx, value)?;
             if column == "__proto__" {
                 // A plain `set` would change the row's prototype instead.
-                object.prop(column.as_str(), Property::from(value).writable().enumerable().configurable())?;
+                object.prop(
+                    column.as_str(),
+                    Property::from(value).writable().enumerable().configurable(),
+                )?;
             } else {
                 object.set(column.as_str(), value)?;
             }
@@ -216,7 +247,11 @@ fn to_sql(value: &Value<'_>) -> rquickjs::Result<SqlValue> {
     }
     if let Some(f) = value.as_float() {
         let whole = f.is_finite() && f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0;
-        return Ok(if whole { SqlValue::Integer(f as i64) } else { SqlValue::Real(f) });
+        return Ok(if whole {
+            SqlValue::Integer(f as i64)
+        } else {
+            SqlValue::Real(f)
+        });
     }
     if let Some(big) = value.as_big_int() {
         return Ok(SqlValue::Integer(big.clone().to_i64()?));

@@ -63,6 +63,8 @@ pub struct Database {
     conn: Connection,
     /// Why the authorizer refused the last statement, if it did.
     denial: Arc<Mutex<Option<String>>>,
+    /// `data_version` when the database was opened.
+    version: u32,
 }
 
 impl Database {
@@ -77,9 +79,10 @@ impl Database {
         conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, VALUE_BYTES)?;
         conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
-        conn.pragma_update(None, "max_page_count", max_pages)?;
-        conn.pragma_update(Some("temp"), "max_page_count", max_pages)?;
-        conn.pragma_update(None, "foreign_keys", true)?;
+        // Foreign keys are on from the build (SQLITE_DEFAULT_FOREIGN_KEYS).
+        conn.execute_batch(&format!(
+            "PRAGMA max_page_count = {max_pages}; PRAGMA temp.max_page_count = {max_pages};"
+        ))?;
         let denial = Arc::new(Mutex::new(None));
         let reason = Arc::clone(&denial);
         conn.authorizer(Some(move |ctx: AuthContext<'_>| {
@@ -91,16 +94,54 @@ impl Database {
                 None => Authorization::Allow,
             }
         }));
-        Ok(Self { conn, denial })
+        let opened = Self {
+            conn,
+            denial,
+            version: 0,
+        };
+        Ok(Self {
+            version: opened.data_version(),
+            ..opened
+        })
+    }
+
+    /// The main database's change counter: it moves with every commit that
+    /// wrote to it (rows, schema, `user_version` alike).
+    fn data_version(&self) -> u32 {
+        let mut version: u32 = 0;
+        // SAFETY: the handle is open for `self`'s lifetime, and
+        // SQLITE_FCNTL_DATA_VERSION writes one unsigned int to the pointer.
+        unsafe {
+            rusqlite::ffi::sqlite3_file_control(
+                self.conn.handle(),
+                c"main".as_ptr(),
+                rusqlite::ffi::SQLITE_FCNTL_DATA_VERSION,
+                (&raw mut version).cast(),
+            );
+        }
+        version
+    }
+
+    /// Whether the main database changed since it was opened.
+    pub fn changed(&self) -> bool {
+        self.data_version() != self.version
     }
 
     /// Runs a statement that returns rows, keeping at most `limit`
     /// (or only the first with `first_only`).
-    pub fn query(&self, sql: &str, params: &Params, limit: u32, first_only: bool) -> Result<Rows, QueryError> {
+    pub fn query(
+        &self,
+        sql: &str,
+        params: &Params,
+        limit: u32,
+        first_only: bool,
+    ) -> Result<Rows, QueryError> {
         let mut stmt = self.prepare(sql)?;
         if stmt.column_count() == 0 {
             return Err(QueryError::Sql(SqlError {
-                message: "this statement does not return rows; use .run() instead of .get() or .all()".into(),
+                message:
+                    "this statement does not return rows; use .run() instead of .get() or .all()"
+                        .into(),
                 code: SqlCode::NotAQuery,
             }));
         }
@@ -112,7 +153,11 @@ impl Database {
             if rows.len() == limit as usize {
                 return Err(QueryError::TooManyRows(limit));
             }
-            rows.push((0..columns.len()).map(|i| value_of(row.get_ref_unwrap(i))).collect());
+            rows.push(
+                (0..columns.len())
+                    .map(|i| value_of(row.get_ref_unwrap(i)))
+                    .collect(),
+            );
             if first_only {
                 break;
             }
@@ -136,7 +181,11 @@ impl Database {
             Ok(_) | Err(rusqlite::Error::ExecuteReturnedResults) => {}
             Err(e) => return Err(self.failure(e)),
         }
-        let changes = if self.conn.total_changes() == before { 0 } else { self.conn.changes() };
+        let changes = if self.conn.total_changes() == before {
+            0
+        } else {
+            self.conn.changes()
+        };
         Ok((changes, self.conn.last_insert_rowid()))
     }
 
@@ -153,11 +202,17 @@ impl Database {
 
     /// The main database as an image (TEMP objects are not part of it).
     pub fn image(&self) -> Vec<u8> {
-        self.conn.serialize(MAIN_DB).map(|data| data.to_vec()).unwrap_or_default()
+        self.conn
+            .serialize(MAIN_DB)
+            .map(|data| data.to_vec())
+            .unwrap_or_default()
     }
 
     fn take_denial(&self) -> Option<String> {
-        self.denial.lock().unwrap_or_else(PoisonError::into_inner).take()
+        self.denial
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 
     fn prepare(&self, sql: &str) -> Result<Statement<'_>, SqlError> {
@@ -167,29 +222,43 @@ impl Database {
 
     fn failure(&self, error: rusqlite::Error) -> SqlError {
         if let Some(reason) = self.take_denial() {
-            return SqlError { message: reason, code: SqlCode::Auth };
+            return SqlError {
+                message: reason,
+                code: SqlCode::Auth,
+            };
         }
         // This SQLite has no extension loading at all (WASI has no dlopen).
         if friendly_message(&error) == "no such function: load_extension" {
-            let message = "load_extension() is not allowed here: the sandbox cannot load code into SQLite";
-            return SqlError { message: message.into(), code: SqlCode::Auth };
+            let message =
+                "load_extension() is not allowed here: the sandbox cannot load code into SQLite";
+            return SqlError {
+                message: message.into(),
+                code: SqlCode::Auth,
+            };
         }
-        SqlError { message: friendly_message(&error), code: code_of(&error) }
+        SqlError {
+            message: friendly_message(&error),
+            code: code_of(&error),
+        }
     }
 }
 
 /// Why the authorizer refuses an action, if it does.
 fn denial_of(action: &AuthAction<'_>) -> Option<String> {
     match action {
-        AuthAction::Attach { .. } => {
-            Some("ATTACH is not allowed here: each exercise works on its own single database".into())
-        }
+        AuthAction::Attach { .. } => Some(
+            "ATTACH is not allowed here: each exercise works on its own single database".into(),
+        ),
         AuthAction::Detach { .. } => Some("DETACH is not allowed here".into()),
-        AuthAction::Pragma { pragma_name, pragma_value } => pragma_denial(pragma_name, *pragma_value),
+        AuthAction::Pragma {
+            pragma_name,
+            pragma_value,
+        } => pragma_denial(pragma_name, *pragma_value),
         AuthAction::Function { function_name } => {
             let name = function_name.to_ascii_lowercase();
-            (name == "load_extension" || name == "fts3_tokenizer")
-                .then(|| format!("{name}() is not allowed here: the sandbox cannot load code into SQLite"))
+            (name == "load_extension" || name == "fts3_tokenizer").then(|| {
+                format!("{name}() is not allowed here: the sandbox cannot load code into SQLite")
+            })
         }
         _ => None,
     }
@@ -203,7 +272,12 @@ fn pragma_denial(name: &str, value: Option<&str>) -> Option<String> {
             ALLOWED_PRAGMAS.join(", ")
         ));
     }
-    let on = |v: &str| matches!(v.trim().to_ascii_lowercase().as_str(), "1" | "on" | "true" | "yes");
+    let on = |v: &str| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "1" | "on" | "true" | "yes"
+        )
+    };
     match value {
         Some(v) if name == "foreign_keys" && !on(v) => Some(
             "PRAGMA foreign_keys stays ON here: switching foreign key checks off would let rows point at nothing".into(),
@@ -217,7 +291,10 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
     match params {
         Params::Positional(values) => {
             if values.len() != expected {
-                return Err(rusqlite::Error::InvalidParameterCount(values.len(), expected));
+                return Err(rusqlite::Error::InvalidParameterCount(
+                    values.len(),
+                    expected,
+                ));
             }
             for (i, value) in values.iter().enumerate() {
                 stmt.raw_bind_parameter(i + 1, Bound(value))?;
@@ -228,7 +305,8 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
                 let name = stmt.parameter_name(i).unwrap_or("?").to_string();
                 let key = name.trim_start_matches([':', '@', '$']);
                 let value = values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-                let value = value.ok_or_else(|| rusqlite::Error::InvalidParameterName(name.clone()))?;
+                let value =
+                    value.ok_or_else(|| rusqlite::Error::InvalidParameterName(name.clone()))?;
                 stmt.raw_bind_parameter(i, Bound(value))?;
             }
         }
@@ -346,5 +424,7 @@ pub fn code_from_name(name: &str) -> SqlCode {
         SqlCode::NotAQuery,
         SqlCode::Error,
     ];
-    ALL.into_iter().find(|c| code_name(*c) == name).unwrap_or(SqlCode::Error)
+    ALL.into_iter()
+        .find(|c| code_name(*c) == name)
+        .unwrap_or(SqlCode::Error)
 }

@@ -5,7 +5,9 @@
 
 use std::ffi::CString;
 
-use rquickjs::{Array, Context, Ctx, Function, Module, Object, Runtime, Value, prelude::Coerced, qjs};
+use rquickjs::{
+    Array, Context, Ctx, Function, Module, Object, Runtime, Value, prelude::Coerced, qjs,
+};
 
 use crate::backlab::sandbox::types::{
     Failure, JsError, Limits, Program, Request, Response, SqlFailure,
@@ -41,7 +43,11 @@ pub fn answer(program: &Program, request: Request) -> (Option<Response>, Option<
     result
 }
 
-fn load_and_dispatch<'js>(ctx: &Ctx<'js>, program: &Program, request: Request) -> Result<Object<'js>, Failure> {
+fn load_and_dispatch<'js>(
+    ctx: &Ctx<'js>,
+    program: &Program,
+    request: Request,
+) -> Result<Object<'js>, Failure> {
     let globals = ctx.globals();
     let setup = || -> rquickjs::Result<()> {
         globals.set("__host", bridge::host_object(ctx)?)?;
@@ -53,7 +59,9 @@ fn load_and_dispatch<'js>(ctx: &Ctx<'js>, program: &Program, request: Request) -
     load_prelude(ctx, &program.prelude)?;
     let compiled = compile(ctx, &program.code, &program.filename)?;
     evaluate(ctx, compiled)?;
-    let dispatch: Function = globals.get("__backlab_dispatch").map_err(|e| caught(ctx, e))?;
+    let dispatch: Function = globals
+        .get("__backlab_dispatch")
+        .map_err(|e| caught(ctx, e))?;
     let req = request_object(ctx, request).map_err(|e| caught(ctx, e))?;
     let outcome: Object = dispatch.call((req,)).map_err(|e| caught(ctx, e))?;
     while ctx.execute_pending_job() {}
@@ -81,7 +89,13 @@ fn compile<'js>(ctx: &Ctx<'js>, code: &str, filename: &str) -> Result<Value<'js>
     // SAFETY: `source` ends with the NUL QuickJS requires after `len` bytes,
     // and both buffers outlive the call; the returned value is owned.
     let value = unsafe {
-        let raw = qjs::JS_Eval(ctx.as_raw().as_ptr(), source.as_ptr().cast(), code.len() as _, name.as_ptr(), flags);
+        let raw = qjs::JS_Eval(
+            ctx.as_raw().as_ptr(),
+            source.as_ptr().cast(),
+            code.len() as _,
+            name.as_ptr(),
+            flags,
+        );
         Value::from_raw(ctx.clone(), raw)
     };
     if !value.is_exception() {
@@ -89,7 +103,9 @@ fn compile<'js>(ctx: &Ctx<'js>, code: &str, filename: &str) -> Result<Value<'js>
     }
     let thrown = ctx.catch();
     match classify(ctx, thrown) {
-        Failure::Exception(error) if error.name == "SyntaxError" => Err(Failure::SyntaxError(error)),
+        Failure::Exception(error) if error.name == "SyntaxError" => {
+            Err(Failure::SyntaxError(error))
+        }
         other => Err(other),
     }
 }
@@ -143,7 +159,8 @@ fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
         if error.name == "InternalError" && error.message.contains("out of memory") {
             return Failure::OutOfMemory;
         }
-        if error.message.contains("stack overflow") || error.message.contains("Maximum call stack") {
+        if error.message.contains("stack overflow") || error.message.contains("Maximum call stack")
+        {
             return Failure::StackOverflow(error);
         }
     }
@@ -154,7 +171,11 @@ fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
         Err(rquickjs::Error::Allocation) => Failure::OutOfMemory,
         Err(_) => {
             let _ = ctx.catch();
-            Failure::Exception(JsError { name: "Error".into(), message: text(&thrown), stack: String::new() })
+            Failure::Exception(JsError {
+                name: "Error".into(),
+                message: text(&thrown),
+                stack: String::new(),
+            })
         }
     }
 }
@@ -174,7 +195,9 @@ fn described(object: &Object<'_>) -> Failure {
             code: database::code_from_name(&string_prop(object, "code").unwrap_or_default()),
             error,
         }),
-        Some("too-large") => Failure::ResponseTooLarge(object.get::<_, f64>("size").unwrap_or(0.0) as u64),
+        Some("too-large") => {
+            Failure::ResponseTooLarge(object.get::<_, f64>("size").unwrap_or(0.0) as u64)
+        }
         Some("no-response") => Failure::NoResponse(error.message),
         Some("out-of-memory") => Failure::OutOfMemory,
         _ => Failure::Exception(error),
@@ -190,11 +213,18 @@ fn js_error(object: &Object<'_>) -> JsError {
 }
 
 fn string_prop(object: &Object<'_>, key: &str) -> Option<String> {
-    object.get::<_, Option<Coerced<String>>>(key).ok().flatten().map(|s| s.0)
+    object
+        .get::<_, Option<Coerced<String>>>(key)
+        .ok()
+        .flatten()
+        .map(|s| s.0)
 }
 
 fn text(value: &Value<'_>) -> String {
-    value.get::<Coerced<String>>().map(|s| s.0).unwrap_or_else(|_| "a value that is not an Error was thrown".into())
+    value
+        .get::<Coerced<String>>()
+        .map(|s| s.0)
+        .unwrap_or_else(|_| "a value that is not an Error was thrown".into())
 }
 
 /// A value as text, with each lone surrogate (which UTF-8 cannot carry)
@@ -240,7 +270,11 @@ fn replace_surrogates(bytes: Vec<u8>) -> String {
 }
 
 pub fn internal(error: &rquickjs::Error) -> JsError {
-    JsError { name: "InternalError".into(), message: error.to_string(), stack: String::new() }
+    JsError {
+        name: "InternalError".into(),
+        message: error.to_string(),
+        stack: String::new(),
+    }
 }
 
 fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Object<'js>> {
@@ -258,7 +292,11 @@ fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Obj
 
 /// Reads the prelude's `{status, headers, body, error}`, holding it to the
 /// header limits (the prelude already holds the body to its own).
-fn response_from<'js>(ctx: &Ctx<'js>, response: &Object<'js>, limits: &Limits) -> (Option<Response>, Option<Failure>) {
+fn response_from<'js>(
+    ctx: &Ctx<'js>,
+    response: &Object<'js>,
+    limits: &Limits,
+) -> (Option<Response>, Option<Failure>) {
     let read = || -> rquickjs::Result<(Response, Option<Failure>)> {
         let pairs: Vec<Vec<Value>> = response.get("headers")?;
         let mut headers = Vec::with_capacity(pairs.len());
@@ -276,24 +314,39 @@ fn response_from<'js>(ctx: &Ctx<'js>, response: &Object<'js>, limits: &Limits) -
         } else {
             failure.get_or_insert(Failure::Exception(JsError {
                 name: "RangeError".into(),
-                message: format!("the response status {status} is not a whole number from 100 to 599"),
+                message: format!(
+                    "the response status {status} is not a whole number from 100 to 599"
+                ),
                 stack: String::new(),
             }));
             500
         };
         let body = well_formed(ctx, &response.get("body")?)?;
-        let response = Response { status, headers, body };
+        let response = Response {
+            status,
+            headers,
+            body,
+        };
         Ok((response, failure))
     };
     match read() {
         Ok((response, failure)) => {
-            let bytes: usize = response.headers.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+            let bytes: usize = response
+                .headers
+                .iter()
+                .map(|(n, v)| n.len() + v.len() + 4)
+                .sum();
             if response.headers.len() > limits.response_headers as usize {
                 let count = u32::try_from(response.headers.len()).unwrap_or(u32::MAX);
                 return (None, Some(Failure::TooManyHeaders(count)));
             }
             if bytes > limits.response_header_bytes as usize {
-                return (None, Some(Failure::HeadersTooLarge(u32::try_from(bytes).unwrap_or(u32::MAX))));
+                return (
+                    None,
+                    Some(Failure::HeadersTooLarge(
+                        u32::try_from(bytes).unwrap_or(u32::MAX),
+                    )),
+                );
             }
             (Some(response), failure)
         }

@@ -27,7 +27,10 @@ impl Guest for Sandbox {
         context.with(|ctx| {
             let module = Module::declare(ctx.clone(), js::PRELUDE_NAME, source)
                 .map_err(|e| js::caught_raw(&ctx, e))?;
-            let options = WriteOptions { strip_source: true, ..WriteOptions::default() };
+            let options = WriteOptions {
+                strip_source: true,
+                ..WriteOptions::default()
+            };
             module.write(options).map_err(|e| js::caught_raw(&ctx, e))
         })
     }
@@ -37,21 +40,31 @@ impl Guest for Sandbox {
         bridge::DATABASE.set(Some(db));
         bridge::LIMITS.set(Some(program.limits));
         let (response, failure) = js::answer(&program, request);
-        let db = bridge::DATABASE.take().expect("the database stays open until the answer");
+        let db = bridge::DATABASE
+            .take()
+            .expect("the database stays open until the answer");
         let rolled_back = db.end_open_transaction();
-        let database = db.image();
+        let database = db.changed().then(|| db.image());
         // The host throws this whole instance away after one request, so
         // closing the database is wasted work.
         std::mem::forget(db);
-        Outcome { response, failure, database, rolled_back }
+        Outcome {
+            response,
+            failure,
+            database,
+            rolled_back,
+        }
     }
 
     fn run_sql(sql: String, database: Vec<u8>, limits: Limits) -> StatementOutcome {
         let db = open(database, &limits);
         let result = sql::run(&db, &sql, &limits);
-        let database = db.image();
+        let database = db.changed().then(|| db.image());
         std::mem::forget(db);
-        StatementOutcome { answer: result, database }
+        StatementOutcome {
+            answer: result,
+            database,
+        }
     }
 }
 

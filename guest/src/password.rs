@@ -32,7 +32,10 @@ pub fn verify(password: &str, stored: &str, limit_bytes: u64) -> Result<bool, Ve
     let params = Params::try_from(&parsed).map_err(|_| VerifyError::NotAHash)?;
     let limit_kib = u32::try_from(limit_bytes / 1024).unwrap_or(u32::MAX);
     if params.m_cost() > limit_kib {
-        return Err(VerifyError::TooCostly { memory_kib: params.m_cost(), limit_kib });
+        return Err(VerifyError::TooCostly {
+            memory_kib: params.m_cost(),
+            limit_kib,
+        });
     }
     let algorithm = Algorithm::try_from(parsed.algorithm).map_err(|_| VerifyError::NotAHash)?;
     let version = parsed

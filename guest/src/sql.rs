@@ -9,17 +9,27 @@ pub fn run(db: &Database, sql: &str, limits: &Limits) -> Result<Statement, State
     let none = Params::Positional(Vec::new());
     if !db.returns_rows(sql).map_err(StatementFailure::SqlError)? {
         let (changes, _) = db.run(sql, &none).map_err(StatementFailure::SqlError)?;
-        return Ok(Statement { columns: Vec::new(), rows: Vec::new(), changes: Some(changes) });
+        return Ok(Statement {
+            columns: Vec::new(),
+            rows: Vec::new(),
+            changes: Some(changes),
+        });
     }
-    let rows = db.query(sql, &none, limits.rows_per_result, false).map_err(|e| match e {
-        QueryError::Sql(error) => StatementFailure::SqlError(error),
-        QueryError::TooManyRows(limit) => StatementFailure::TooManyRows(limit),
-    })?;
+    let rows = db
+        .query(sql, &none, limits.rows_per_result, false)
+        .map_err(|e| match e {
+            QueryError::Sql(error) => StatementFailure::SqlError(error),
+            QueryError::TooManyRows(limit) => StatementFailure::TooManyRows(limit),
+        })?;
     let bytes: u64 = rows.rows.iter().flatten().map(size).sum();
     if bytes > u64::from(limits.response_bytes) {
         return Err(StatementFailure::TooLarge(bytes));
     }
-    Ok(Statement { columns: rows.columns, rows: rows.rows, changes: None })
+    Ok(Statement {
+        columns: rows.columns,
+        rows: rows.rows,
+        changes: None,
+    })
 }
 
 fn size(value: &Value) -> u64 {

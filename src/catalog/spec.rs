@@ -184,6 +184,10 @@ pub struct DatabaseCheck {
     pub ordered: bool,
     /// How many rows, when their values do not matter.
     pub count: Option<u64>,
+    /// Instead of rows: `query` is a statement tried on a copy, and the
+    /// database must refuse it with a constraint (`false`) or accept it
+    /// (`true`). Constraints are checked by what they do, not their text.
+    pub accepts: Option<bool>,
 }
 
 /// Where a captured value comes from.

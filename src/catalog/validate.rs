@@ -231,9 +231,17 @@ fn step_problems(step: &Step) -> Vec<String> {
 }
 
 fn check_database(check: &DatabaseCheck) -> Result<(), String> {
+    if check.accepts.is_some() {
+        return match (&check.rows, check.count, check.ordered) {
+            (None, None, false) => Ok(()),
+            _ => Err("a database check with `accepts` tries a statement: it has no rows, count or ordered".into()),
+        };
+    }
     match (&check.rows, check.count) {
         (Some(_), Some(_)) => Err("a database check gives rows or count, not both".into()),
-        (None, None) => Err("a database check needs rows = [[…]] or count = N".into()),
+        (None, None) => {
+            Err("a database check needs rows = [[…]], count = N or accepts = true/false".into())
+        }
         (Some(rows), None) => rows
             .iter()
             .flatten()

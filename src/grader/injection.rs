@@ -77,15 +77,49 @@ fn spliced_in(value: &str, sql: &str, tokens: &[(usize, Token<'_>)]) -> bool {
             Token::Str(literal) => {
                 literal == value || (value.chars().count() >= 3 && literal.contains(value))
             }
-            Token::Number(number) if numeric && *number == value => {
-                i > 0
-                    && matches!(
-                        tokens[i - 1].1,
-                        Token::Symbol("=" | "==" | "!=" | "<>" | "<" | ">" | "<=" | ">=")
-                    )
-            }
+            Token::Number(number) if numeric && *number == value => used_as_value(tokens, i),
             _ => false,
         })
+}
+
+/// Whether the number at `i` stands where a value goes: compared, computed
+/// with, in a list or `VALUES`, inside any parentheses; not a `LIMIT` or
+/// `OFFSET` the code wrote itself.
+fn used_as_value(tokens: &[(usize, Token<'_>)], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match tokens[j].1 {
+            Token::Symbol("(") => continue,
+            Token::Symbol(op) => {
+                return matches!(
+                    op,
+                    "=" | "=="
+                        | "!="
+                        | "<>"
+                        | "<"
+                        | ">"
+                        | "<="
+                        | ">="
+                        | "+"
+                        | "-"
+                        | "*"
+                        | "/"
+                        | "%"
+                        | ","
+                );
+            }
+            Token::Word(word) => {
+                let word = word.to_ascii_uppercase();
+                return matches!(
+                    word.as_str(),
+                    "IN" | "BETWEEN" | "AND" | "OR" | "NOT" | "VALUES" | "IS" | "LIKE"
+                );
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -115,6 +149,17 @@ mod tests {
             payload,
             &format!("SELECT * FROM users WHERE name = '{payload}'")
         ));
+    }
+
+    #[test]
+    fn numbers_are_found_wherever_a_value_goes() {
+        assert!(spliced("1500", "SELECT * FROM p WHERE price <= (1500)"));
+        assert!(spliced("7", "SELECT * FROM p WHERE id IN (3, 7)"));
+        assert!(spliced("7", "INSERT INTO t (a, b) VALUES ('x', 7)"));
+        assert!(spliced("7", "INSERT INTO t (a) VALUES (7)"));
+        assert!(spliced("2", "SELECT price * 2 FROM p"));
+        assert!(!spliced("20", "SELECT * FROM p LIMIT 20"));
+        assert!(!spliced("20", "SELECT * FROM p LIMIT ? OFFSET 20"));
     }
 
     #[test]

@@ -68,6 +68,37 @@ pub fn database_check(db: &Snapshot, check: &DatabaseCheck) -> CheckReport {
     CheckReport::new(name, expected, actual, diff)
 }
 
+/// Tries an author's statement on a writable copy: the database must refuse
+/// it with a constraint (`accepts = false`) or take it (`accepts = true`).
+pub fn constraint_check(
+    db: Result<&Snapshot, CheckError>,
+    check: &DatabaseCheck,
+    accepts: bool,
+) -> CheckReport {
+    let verb = if accepts { "accepts" } else { "refuses" };
+    let name = format!("database {verb}: {}", one_line(&check.query));
+    let expected = if accepts {
+        "the statement runs"
+    } else {
+        "a constraint refuses the statement"
+    };
+    let outcome = db.and_then(|db| db.try_statement(&check.query));
+    let (actual, diff) = match (outcome, accepts) {
+        (Ok(None), true) => ("it ran".to_string(), Vec::new()),
+        (Ok(Some(why)), false) => (format!("refused: {why}"), Vec::new()),
+        (Ok(None), false) => (
+            "it ran".to_string(),
+            vec!["the database accepted a row it must refuse: which constraint is missing from the table?".to_string()],
+        ),
+        (Ok(Some(why)), true) => (
+            format!("refused: {why}"),
+            vec![format!("the database refused a row it must accept ({why}): is a constraint stricter than the rule?")],
+        ),
+        (Err(error), _) => ("an error".to_string(), vec![check_failure(&error)]),
+    };
+    CheckReport::new(name, expected, actual, diff)
+}
+
 /// Why a check's own query gave nothing, and whose problem that likely is.
 fn check_failure(error: &CheckError) -> String {
     match error {
@@ -78,7 +109,6 @@ fn check_failure(error: &CheckError) -> String {
         CheckError::Sql(message) => format!("the check's own query failed: {message}"),
     }
 }
-
 
 /// A TOML value as the JSON of the SQL value it stands for: `{}` is NULL,
 /// booleans are 0 and 1 as SQLite stores them.
@@ -180,7 +210,6 @@ pub fn run_statement(
     });
     (result, db)
 }
-
 
 /// The report of the learner's statement; with a reference (its rows, and
 /// whether order matters) the rows are compared with it.

@@ -9,7 +9,11 @@ use super::host::HostState;
 use super::verdict::{self, Phase, Verdict, locate};
 
 /// The verdict and the response of a run the guest finished.
-pub fn answered(outcome: Outcome, state: &HostState, file: &str) -> (Verdict, Option<HttpResponse>) {
+pub fn answered(
+    outcome: Outcome,
+    state: &HostState,
+    file: &str,
+) -> (Verdict, Option<HttpResponse>) {
     let phase = if outcome.response.is_some() {
         Phase::Handling
     } else {

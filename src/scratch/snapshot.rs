@@ -52,17 +52,21 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Opens `image`; every statement on it stops `timeout` from now.
-    pub fn open(image: &[u8], timeout: Duration) -> Result<Self, CheckError> {
+    /// Opens `image`; every statement on it stops `timeout` from now. Only
+    /// a `writable` copy takes `try_statement`.
+    pub fn open(image: &[u8], timeout: Duration, writable: bool) -> Result<Self, CheckError> {
         let sql = |e: rusqlite::Error| CheckError::Sql(e.to_string());
         let mut conn = Connection::open_in_memory().map_err(sql)?;
-        conn.deserialize_read_exact(MAIN_DB, image, image.len(), true)
+        conn.deserialize_read_exact(MAIN_DB, image, image.len(), !writable)
             .map_err(sql)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
             .map_err(sql)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
             .map_err(sql)?;
-        conn.pragma_update(None, "query_only", true).map_err(sql)?;
+        conn.pragma_update(None, "query_only", !writable)
+            .map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
         let deadline = Instant::now() + timeout;
         conn.progress_handler(1000, Some(move || Instant::now() >= deadline));
         Ok(Self { conn, timeout })
@@ -98,22 +102,45 @@ impl Snapshot {
     pub fn replaced_tables(&self, names: &[String]) -> Result<Vec<(String, String)>, CheckError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type <> 'table'")
+            .prepare(
+                "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type <> 'table'",
+            )
             .map_err(|e| self.error(e))?;
         let mut out = Vec::new();
         for name in names {
-            let kind: Option<String> = stmt
-                .query_row([name], |r| r.get(0))
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(self.error(e)),
-                })?;
+            let kind: Option<String> =
+                stmt.query_row([name], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(self.error(e)),
+                    })?;
             if let Some(kind) = kind {
                 out.push((name.clone(), kind));
             }
         }
         Ok(out)
+    }
+
+    /// Tries an author's statement and undoes it: `Ok(None)` when the
+    /// database accepted it, `Ok(Some(message))` when a constraint refused it.
+    pub fn try_statement(&self, sql: &str) -> Result<Option<String>, CheckError> {
+        self.conn
+            .execute_batch("SAVEPOINT backlab_try")
+            .map_err(|e| self.error(e))?;
+        let result = self.conn.execute_batch(sql);
+        self.conn
+            .execute_batch("ROLLBACK TO backlab_try; RELEASE backlab_try")
+            .map_err(|e| self.error(e))?;
+        match result {
+            Ok(()) => Ok(None),
+            Err(rusqlite::Error::SqliteFailure(e, message))
+                if e.code == ErrorCode::ConstraintViolation =>
+            {
+                Ok(Some(message.unwrap_or_else(|| e.to_string())))
+            }
+            Err(e) => Err(self.error(e)),
+        }
     }
 
     /// The connection, for reading the schema.

@@ -29,9 +29,15 @@ fn fresh_copies_do_not_share_changes() {
     )
     .unwrap();
     let first = template.fresh_with("INSERT INTO t VALUES (2)").unwrap();
-    assert_eq!(first_value(&first, "SELECT count(*) FROM t"), SqlValue::Integer(2));
+    assert_eq!(
+        first_value(&first, "SELECT count(*) FROM t"),
+        SqlValue::Integer(2)
+    );
     let second = template.fresh();
-    assert_eq!(first_value(&second, "SELECT count(*) FROM t"), SqlValue::Integer(1));
+    assert_eq!(
+        first_value(&second, "SELECT count(*) FROM t"),
+        SqlValue::Integer(1)
+    );
 }
 
 #[test]
@@ -81,34 +87,63 @@ fn the_template_knows_its_tables() {
 
 #[test]
 fn a_failing_setup_is_reported() {
-    let err = template().fresh_with("INSERT INTO nope VALUES (1)").err().unwrap();
+    let err = template()
+        .fresh_with("INSERT INTO nope VALUES (1)")
+        .err()
+        .unwrap();
     assert_eq!(err, "no such table: nope");
 }
 
 #[test]
 fn a_snapshot_cannot_be_written() {
     let db = template().fresh();
-    let err = snapshot(&db).query("DELETE FROM todos RETURNING id", Caps::CHECK).unwrap_err();
-    assert!(matches!(&err, CheckError::Sql(m) if m.contains("readonly")), "{err:?}");
+    let err = snapshot(&db)
+        .query("DELETE FROM todos RETURNING id", Caps::CHECK)
+        .unwrap_err();
+    assert!(
+        matches!(&err, CheckError::Sql(m) if m.contains("readonly")),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn a_snapshot_query_is_cut_at_its_caps() {
     let db = template().fresh();
     let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n";
-    let found = snapshot(&db).query(sql, Caps { rows: 5, bytes: 1 << 20 }).unwrap();
+    let found = snapshot(&db)
+        .query(
+            sql,
+            Caps {
+                rows: 5,
+                bytes: 1 << 20,
+            },
+        )
+        .unwrap();
     assert_eq!(found.rows.len(), 5);
     assert!(found.cut);
     let wide = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT zeroblob(4096) FROM n";
-    let found = snapshot(&db).query(wide, Caps { rows: 1000, bytes: 64 << 10 }).unwrap();
-    assert!(found.cut && found.rows.len() < 10, "{} rows", found.rows.len());
+    let found = snapshot(&db)
+        .query(
+            wide,
+            Caps {
+                rows: 1000,
+                bytes: 64 << 10,
+            },
+        )
+        .unwrap();
+    assert!(
+        found.cut && found.rows.len() < 10,
+        "{} rows",
+        found.rows.len()
+    );
 }
 
 #[test]
 fn a_runaway_check_is_stopped_at_its_deadline() {
     let db = template().fresh();
     let snapshot = db.snapshot(Duration::from_millis(50)).unwrap();
-    let sql = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
+    let sql =
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
     assert_eq!(
         snapshot.query(sql, Caps::CHECK),
         Err(CheckError::TimedOut(Duration::from_millis(50)))
@@ -120,10 +155,17 @@ fn a_table_replaced_by_a_view_is_found() {
     let db = template()
         .fresh_with("ALTER TABLE todos RENAME TO old_todos; CREATE VIEW todos AS SELECT * FROM old_todos WHERE 0;")
         .unwrap();
-    let replaced = snapshot(&db).replaced_tables(&["todos".to_string()]).unwrap();
+    let replaced = snapshot(&db)
+        .replaced_tables(&["todos".to_string()])
+        .unwrap();
     assert_eq!(replaced, vec![("todos".to_string(), "view".to_string())]);
     let rebuilt = template()
         .fresh_with("CREATE TABLE t2 (id INTEGER PRIMARY KEY, title TEXT); DROP TABLE todos; ALTER TABLE t2 RENAME TO todos;")
         .unwrap();
-    assert!(snapshot(&rebuilt).replaced_tables(&["todos".to_string()]).unwrap().is_empty());
+    assert!(
+        snapshot(&rebuilt)
+            .replaced_tables(&["todos".to_string()])
+            .unwrap()
+            .is_empty()
+    );
 }

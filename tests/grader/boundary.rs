@@ -64,7 +64,9 @@ fn a_table_swapped_for_a_view_fails_the_test() {
     assert_eq!(test.status, Status::Fail);
     assert_eq!(
         test.message.as_deref(),
-        Some("the table `todos` of the exercise's database is now a view: your code dropped or renamed the table and put something else under its name, so the checks cannot trust what it shows")
+        Some(
+            "the table `todos` of the exercise's database is now a view: your code dropped or renamed the table and put something else under its name, so the checks cannot trust what it shows"
+        )
     );
 }
 
@@ -81,11 +83,16 @@ query = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT 
 rows = [[1]]
 "#;
     let started = Instant::now();
-    let report = grade_code(&exercise(tests), r#"app.get("/", (req, res) => res.end());"#);
+    let report = grade_code(
+        &exercise(tests),
+        r#"app.get("/", (req, res) => res.end());"#,
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     assert_eq!(
         failures(&report),
-        ["database: WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n: the check's query was stopped after 2000 ms: a problem in exercise.toml, unless your code stored far more rows than the exercise needs"]
+        [
+            "database: WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n: the check's query was stopped after 2000 ms: a problem in exercise.toml, unless your code stored far more rows than the exercise needs"
+        ]
     );
 }
 
@@ -96,16 +103,23 @@ fn an_sql_answer_runs_inside_the_sandbox_deadline() {
 name = "All todos"
 "#;
     let ex = exercise_in("sql", tests, "SELECT title FROM todos ORDER BY id");
-    let slow = "SELECT instr(printf('%.*c', 8000000, 'a'), printf('%.*c', 20000, 'a') || 'b') AS at";
+    let slow =
+        "SELECT instr(printf('%.*c', 8000000, 'a'), printf('%.*c', 20000, 'a') || 'b') AS at";
     let started = Instant::now();
     let report = grade_code(&ex, slow);
     assert!(started.elapsed() < Duration::from_secs(10));
     let test = only(&report);
     assert_eq!(test.status, Status::Fail);
     assert!(
-        test.message.as_deref().unwrap().starts_with("A query ran too long and was stopped"),
+        test.message
+            .as_deref()
+            .unwrap()
+            .starts_with("A query ran too long and was stopped"),
         "{:?}",
         test.message
     );
-    assert!(passes(&grade_code(&ex, "SELECT title FROM todos ORDER BY id")));
+    assert!(passes(&grade_code(
+        &ex,
+        "SELECT title FROM todos ORDER BY id"
+    )));
 }

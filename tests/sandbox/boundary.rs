@@ -59,7 +59,10 @@ fn one_instr_over_megabytes_stops_at_the_deadline() {
     let outcome = bounded(&code);
     assert_eq!(outcome.verdict, Verdict::QueryTimeout { sql: sql.into() });
     let last = outcome.trace.sql().last().expect("the statement is traced");
-    assert_eq!(last.error.as_deref(), Some("stopped: it ran past the time limit"));
+    assert_eq!(
+        last.error.as_deref(),
+        Some("stopped: it ran past the time limit")
+    );
     next_run_works();
 }
 
@@ -86,7 +89,12 @@ fn a_query_of_huge_rows_runs_out_of_guest_memory_not_host_memory() {
     let mut options = quick();
     options.limits.timeout = Duration::from_secs(10);
     let verdict = run_with(code, get("/"), &options).verdict;
-    assert_eq!(verdict, Verdict::OutOfMemory { limit_bytes: 64 << 20 });
+    assert_eq!(
+        verdict,
+        Verdict::OutOfMemory {
+            limit_bytes: 64 << 20
+        }
+    );
     next_run_works();
 }
 
@@ -96,7 +104,13 @@ fn too_many_headers_are_refused() {
     let mut options = quick();
     options.limits.timeout = Duration::from_secs(5);
     let outcome = run_with(code, get("/"), &options);
-    assert_eq!(outcome.verdict, Verdict::TooManyHeaders { limit: 100, count: 150000 });
+    assert_eq!(
+        outcome.verdict,
+        Verdict::TooManyHeaders {
+            limit: 100,
+            count: 150000
+        }
+    );
     assert_eq!(outcome.response, None);
     next_run_works();
 }
@@ -107,7 +121,10 @@ fn a_huge_header_is_refused() {
     let verdict = run(code, get("/")).verdict;
     assert_eq!(
         verdict,
-        Verdict::HeadersTooLarge { limit_bytes: 64 << 10, bytes: 100_009 }
+        Verdict::HeadersTooLarge {
+            limit_bytes: 64 << 10,
+            bytes: 100_009
+        }
     );
     next_run_works();
 }
@@ -127,7 +144,13 @@ fn the_trace_keeps_previews_not_copies() {
     assert!(size < 2 << 20, "the trace is {size} bytes");
     let first = outcome.trace.sql().next().unwrap();
     let shown = first.rows[0][0].to_json();
-    assert!(shown.as_str().unwrap().ends_with("… (1000000 bytes in all)"), "{shown}");
+    assert!(
+        shown
+            .as_str()
+            .unwrap()
+            .ends_with("… (1000000 bytes in all)"),
+        "{shown}"
+    );
     next_run_works();
 }
 
@@ -138,7 +161,12 @@ fn a_trace_past_its_budget_counts_what_it_dropped() {
     options.limits.timeout = Duration::from_secs(10);
     let outcome = run_with(code, get("/"), &options);
     assert_eq!(outcome.verdict, Verdict::Ok);
-    let kept = outcome.trace.events.iter().filter(|e| matches!(e, Event::Sql(_))).count();
+    let kept = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Sql(_)))
+        .count();
     assert_eq!(kept as u64 + outcome.trace.events_dropped, 450);
 }
 
@@ -151,23 +179,40 @@ fn sqlite_reads_the_sandbox_clock() {
     };
     let body = json(&run_with(code, get("/"), &options));
     assert_eq!(body["sql"], json!("2026-01-01 09:00:00"));
-    assert!(body["js"].as_str().unwrap().starts_with("2026-01-01T09:00:00"), "{body}");
+    assert!(
+        body["js"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-01-01T09:00:00"),
+        "{body}"
+    );
 }
 
 #[test]
 fn foreign_keys_stay_on() {
-    let outcome = run(&handler(r#"db.exec("PRAGMA foreign_keys = OFF")"#), get("/"));
+    let outcome = run(
+        &handler(r#"db.exec("PRAGMA foreign_keys = OFF")"#),
+        get("/"),
+    );
     assert_eq!(
         json(&outcome)["message"],
-        json!("PRAGMA foreign_keys stays ON here: switching foreign key checks off would let rows point at nothing")
+        json!(
+            "PRAGMA foreign_keys stays ON here: switching foreign key checks off would let rows point at nothing"
+        )
     );
-    let read = run(&handler(r#"db.prepare("PRAGMA foreign_keys").get()"#), get("/"));
+    let read = run(
+        &handler(r#"db.prepare("PRAGMA foreign_keys").get()"#),
+        get("/"),
+    );
     assert_eq!(json(&read), json!({ "foreign_keys": 1 }));
 }
 
 #[test]
 fn a_bigint_past_64_bits_is_refused() {
-    let outcome = run(&handler(r#"db.prepare("SELECT ? AS v").get(2n ** 64n)"#), get("/"));
+    let outcome = run(
+        &handler(r#"db.prepare("SELECT ? AS v").get(2n ** 64n)"#),
+        get("/"),
+    );
     assert_eq!(
         json(&outcome),
         json!({ "name": "RangeError", "message": "parameter 1 is 18446744073709551616n, which does not fit in SQLite's 64-bit integers" })
@@ -185,7 +230,10 @@ fn changes_count_only_what_the_statement_changed() {
 #[test]
 fn a_column_named_proto_is_kept() {
     let code = handler(r#"db.prepare("SELECT 1 AS __proto__, 2 AS b").get()"#);
-    assert_eq!(json(&run(&code, get("/"))), json!({ "__proto__": 1, "b": 2 }));
+    assert_eq!(
+        json(&run(&code, get("/"))),
+        json!({ "__proto__": 1, "b": 2 })
+    );
 }
 
 #[test]
@@ -198,7 +246,8 @@ fn a_lone_surrogate_is_sent_as_a_replacement_character() {
 
 #[test]
 fn a_replaced_is_integer_cannot_smuggle_a_bad_status() {
-    let code = r#"Number.isInteger = () => true; app.get("/", (req, res) => res.status(NaN).end());"#;
+    let code =
+        r#"Number.isInteger = () => true; app.get("/", (req, res) => res.status(NaN).end());"#;
     let outcome = run(code, get("/"));
     assert_eq!(outcome.response.map(|r| r.status), Some(500));
     assert!(
@@ -213,5 +262,8 @@ fn a_syntax_error_is_told_apart_from_a_thrown_syntax_error() {
     let parse = run("app.get('/', (req, res) => {", get("/")).verdict;
     assert!(matches!(parse, Verdict::SyntaxError { .. }), "{parse:?}");
     let thrown = run("JSON.parse('{');", get("/")).verdict;
-    assert!(matches!(thrown, Verdict::Exception { ref name, .. } if name == "SyntaxError"), "{thrown:?}");
+    assert!(
+        matches!(thrown, Verdict::Exception { ref name, .. } if name == "SyntaxError"),
+        "{thrown:?}"
+    );
 }

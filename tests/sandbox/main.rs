@@ -6,4 +6,5 @@ mod boundary;
 mod database;
 mod hostile;
 mod isolation;
+mod nasty;
 mod util;

@@ -84,7 +84,9 @@ pub fn next_run_works() {
 
 /// The first column of the first row of `sql`, read from a host copy of `db`.
 pub fn count(db: &Scratch, sql: &str) -> i64 {
-    let snapshot = db.snapshot(Duration::from_secs(2)).expect("the image opens");
+    let snapshot = db
+        .snapshot(Duration::from_secs(2))
+        .expect("the image opens");
     let found = snapshot.query(sql, Caps::CHECK).expect("the query runs");
     match found.rows.first().and_then(|r| r.first()) {
         Some(SqlValue::Integer(n)) => *n,
