@@ -237,7 +237,8 @@ impl Grader<'_> {
     ) -> (Scratch, Option<(Status, String)>) {
         let limits = &self.exercise.limits;
         let reference = match self.fresh(test).map(|ref_db| {
-            sql::run_statement(self.sandbox, ref_db, &self.exercise.solution, limits).0
+            let solution = &self.exercise.solution;
+            sql::run_statement(self.sandbox, ref_db, solution, limits, GRADING).0
         }) {
             Ok(Ok(statement)) => statement,
             Ok(Err(verdict)) => {
@@ -251,7 +252,7 @@ impl Grader<'_> {
             }
             Err(message) => return (db, Some((Status::Error, message))),
         };
-        let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits);
+        let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits, GRADING);
         let report =
             sql::query_report(self.code, result, Some((&reference, self.exercise.ordered)));
         let problem = if !report.verdict.verdict.is_ok() {
@@ -305,6 +306,9 @@ impl Answer<'_> {
         }
     }
 }
+
+/// The clock and randomness of a plain-SQL statement in grading.
+const GRADING: Mode = Mode::Replayable { seed: 1 };
 
 /// Verdicts that mean the code could not be judged at all.
 fn status_of(verdict: &Verdict) -> Status {

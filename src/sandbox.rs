@@ -137,6 +137,16 @@ pub struct StatementRows {
     pub changes: Option<u64>,
 }
 
+impl StatementRows {
+    /// The rows as JSON values, as reports show and compare them.
+    pub fn json_rows(&self) -> Vec<Vec<serde_json::Value>> {
+        self.rows
+            .iter()
+            .map(|row| row.iter().map(SqlValue::to_json).collect())
+            .collect()
+    }
+}
+
 impl From<types::Statement> for StatementRows {
     fn from(statement: types::Statement) -> Self {
         Self {
@@ -252,15 +262,17 @@ impl Sandbox {
     }
 
     /// Runs one statement of learner SQL on `scratch` inside the sandbox
-    /// (plain-SQL exercises), under the same deadline and memory limit as a
-    /// request. The database comes back changed if the statement changed it.
+    /// (plain-SQL exercises), under the same deadline, memory limit and
+    /// clock (`mode`) as a request. The database comes back changed if the
+    /// statement changed it.
     pub fn run_sql(
         &self,
         sql: &str,
         scratch: Scratch,
         limits: &Limits,
+        mode: Mode,
     ) -> (Result<StatementRows, Verdict>, Scratch) {
-        let mut store = new_store(&self.engine, *limits, Mode::Replayable { seed: 1 });
+        let mut store = new_store(&self.engine, *limits, mode);
         let result = self.pre.instantiate(&mut store).and_then(|handler| {
             handler.call_run_sql(&mut store, sql, scratch.image(), guest_limits(limits))
         });
@@ -290,17 +302,9 @@ impl Sandbox {
 /// Why a plain-SQL statement gave no rows, as a verdict.
 fn statement_verdict(failure: types::StatementFailure, sql: &str, limits: &Limits) -> Verdict {
     match failure {
-        types::StatementFailure::SqlError(error) if error.code == types::SqlCode::Full => {
-            Verdict::DatabaseFull {
-                limit_bytes: limits.database_bytes(),
-                location: None,
-            }
+        types::StatementFailure::SqlError(error) => {
+            judge::sql_error(error.code, error.message, Some(sql.into()), None, limits)
         }
-        types::StatementFailure::SqlError(error) => Verdict::SqlError {
-            message: error.message,
-            sql: Some(sql.to_string()),
-            location: None,
-        },
         types::StatementFailure::TooManyRows(limit) => Verdict::TooManyRows {
             limit,
             sql: sql.to_string(),

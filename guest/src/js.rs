@@ -154,15 +154,10 @@ pub fn caught_raw(ctx: &Ctx<'_>, error: rquickjs::Error) -> JsError {
 /// Sorts a thrown value: QuickJS's own limits first, then what the
 /// prelude's `describe` says it is.
 fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
-    if let Some(object) = thrown.as_object() {
-        let error = js_error(object);
-        if error.name == "InternalError" && error.message.contains("out of memory") {
-            return Failure::OutOfMemory;
-        }
-        if error.message.contains("stack overflow") || error.message.contains("Maximum call stack")
-        {
-            return Failure::StackOverflow(error);
-        }
+    // Asked first: describing an error thrown for lack of memory could fail
+    // for the same reason.
+    if let Some(failure) = thrown.as_object().and_then(|o| engine_limit(js_error(o))) {
+        return failure;
     }
     let describe: rquickjs::Result<Function> = ctx.globals().get("__backlab_describe");
     let description = describe.and_then(|f| f.call::<_, Object>((thrown.clone(),)));
@@ -183,11 +178,8 @@ fn classify<'js>(ctx: &Ctx<'js>, thrown: Value<'js>) -> Failure {
 /// A failure from the prelude's `{kind, name, message, stack, …}`.
 fn described(object: &Object<'_>) -> Failure {
     let error = js_error(object);
-    if error.name == "InternalError" && error.message.contains("out of memory") {
-        return Failure::OutOfMemory;
-    }
-    if error.message.contains("stack overflow") || error.message.contains("Maximum call stack") {
-        return Failure::StackOverflow(error);
+    if let Some(failure) = engine_limit(error.clone()) {
+        return failure;
     }
     match string_prop(object, "kind").as_deref() {
         Some("sql") => Failure::SqlError(SqlFailure {
@@ -201,6 +193,20 @@ fn described(object: &Object<'_>) -> Failure {
         Some("no-response") => Failure::NoResponse(error.message),
         Some("out-of-memory") => Failure::OutOfMemory,
         _ => Failure::Exception(error),
+    }
+}
+
+/// The errors QuickJS itself throws at its limits: out of memory, or a
+/// stack too deep.
+fn engine_limit(error: JsError) -> Option<Failure> {
+    if error.name == "InternalError" && error.message.contains("out of memory") {
+        Some(Failure::OutOfMemory)
+    } else if error.message.contains("stack overflow")
+        || error.message.contains("Maximum call stack")
+    {
+        Some(Failure::StackOverflow(error))
+    } else {
+        None
     }
 }
 

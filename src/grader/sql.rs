@@ -13,7 +13,7 @@ use crate::catalog::spec::DatabaseCheck;
 use crate::sandbox::limits::human_bytes;
 use crate::sandbox::trace::ROWS_SHOWN;
 use crate::sandbox::verdict::{Verdict, VerdictView};
-use crate::sandbox::{Limits, Sandbox};
+use crate::sandbox::{Limits, Mode, Sandbox, StatementRows};
 use crate::scratch::{Caps, CheckError, Scratch, Snapshot, SqlValue};
 use crate::sqltext::{self, one_line};
 
@@ -168,14 +168,6 @@ pub fn compare_rows(expected: &[Vec<Value>], actual: &[Vec<Value>], ordered: boo
     out
 }
 
-/// What one SQL statement gave.
-#[derive(Default)]
-pub struct Statement {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
-    pub changes: Option<u64>,
-}
-
 /// Runs one statement of learner (or reference) SQL inside the sandbox,
 /// under the exercise's limits; the database comes back as it left it.
 pub fn run_statement(
@@ -183,7 +175,8 @@ pub fn run_statement(
     db: Scratch,
     sql: &str,
     limits: &Limits,
-) -> (Result<Statement, Verdict>, Scratch) {
+    mode: Mode,
+) -> (Result<StatementRows, Verdict>, Scratch) {
     let count = sqltext::statements(sql).len();
     let sql_error = |message: String| Verdict::SqlError {
         message,
@@ -198,30 +191,21 @@ pub fn run_statement(
         let message = format!("write one statement; this has {count} (end it at the first `;`)");
         return (Err(sql_error(message)), db);
     }
-    let (result, db) = sandbox.run_sql(sql, db, limits);
-    let result = result.map(|statement| Statement {
-        columns: statement.columns,
-        rows: statement
-            .rows
-            .into_iter()
-            .map(|row| row.into_iter().map(|v| v.to_json()).collect())
-            .collect(),
-        changes: statement.changes,
-    });
-    (result, db)
+    sandbox.run_sql(sql, db, limits, mode)
 }
 
 /// The report of the learner's statement; with a reference (its rows, and
 /// whether order matters) the rows are compared with it.
 pub fn query_report(
     sql: &str,
-    result: Result<Statement, Verdict>,
-    reference: Option<(&Statement, bool)>,
+    result: Result<StatementRows, Verdict>,
+    reference: Option<(&StatementRows, bool)>,
 ) -> QueryReport {
     let (verdict, statement) = match result {
         Ok(statement) => (Verdict::Ok, statement),
-        Err(verdict) => (verdict, Statement::default()),
+        Err(verdict) => (verdict, StatementRows::default()),
     };
+    let rows = statement.json_rows();
     let mut checks = Vec::new();
     if let (Verdict::Ok, Some((reference, ordered))) = (&verdict, reference) {
         let what = if ordered {
@@ -232,19 +216,20 @@ pub fn query_report(
         let as_json = |rows: &[Vec<Value>]| -> Vec<Value> {
             rows.iter().cloned().map(Value::Array).collect()
         };
+        let expected = reference.json_rows();
         checks.push(CheckReport::new(
             what,
-            as_json(&reference.rows),
-            as_json(&statement.rows),
-            compare_rows(&reference.rows, &statement.rows, ordered),
+            as_json(&expected),
+            as_json(&rows),
+            compare_rows(&expected, &rows, ordered),
         ));
     }
     QueryReport {
         sql: sql.to_string(),
         verdict: VerdictView::from(&verdict),
         columns: statement.columns,
-        row_count: statement.rows.len(),
-        rows: statement.rows.into_iter().take(ROWS_SHOWN).collect(),
+        row_count: rows.len(),
+        rows: rows.into_iter().take(ROWS_SHOWN).collect(),
         changes: statement.changes,
         checks,
     }

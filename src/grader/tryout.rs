@@ -70,7 +70,8 @@ pub fn try_code(
             (tryout, db)
         }
         Language::Sql => {
-            let (result, db) = sql::run_statement(sandbox, db, code, &exercise.limits);
+            let limits = &exercise.limits;
+            let (result, db) = sql::run_statement(sandbox, db, code, limits, Mode::Live);
             let query = sql::query_report(code, result, None);
             let tryout = Tryout {
                 verdict: query.verdict.clone(),

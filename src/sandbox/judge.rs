@@ -6,7 +6,8 @@ use wasmtime::Trap;
 use super::HttpResponse;
 use super::bindings::backlab::sandbox::types::{Failure, JsError, Outcome, SqlCode};
 use super::host::HostState;
-use super::verdict::{self, Phase, Verdict, locate};
+use super::limits::Limits;
+use super::verdict::{self, Location, Phase, Verdict, locate};
 
 /// The verdict and the response of a run the guest finished.
 pub fn answered(
@@ -48,7 +49,7 @@ pub fn answered(
 
 /// The verdict of a run the guest did not finish.
 pub fn trapped(error: &wasmtime::Error, state: &mut HostState) -> Verdict {
-    if let Some(verdict) = state.stop.clone() {
+    if let Some(verdict) = state.stop.take() {
         return verdict;
     }
     let interrupted = matches!(error.downcast_ref::<Trap>(), Some(Trap::Interrupt));
@@ -82,20 +83,13 @@ fn from_failure(failure: Failure, phase: Phase, state: &HostState, file: &str) -
             out_of_memory(state)
         }
         Failure::Exception(error) => exception(error, phase, file),
-        Failure::SqlError(failure) => {
-            let location = locate(&failure.error.stack, file);
-            match failure.code {
-                SqlCode::Full => Verdict::DatabaseFull {
-                    limit_bytes: limits.database_bytes(),
-                    location,
-                },
-                _ => Verdict::SqlError {
-                    sql: Some(failure.sql).filter(|s| !s.is_empty()),
-                    message: failure.error.message,
-                    location,
-                },
-            }
-        }
+        Failure::SqlError(failure) => sql_error(
+            failure.code,
+            failure.error.message,
+            Some(failure.sql).filter(|s| !s.is_empty()),
+            locate(&failure.error.stack, file),
+            limits,
+        ),
         Failure::OutOfMemory => out_of_memory(state),
         Failure::StackOverflow(error) => Verdict::StackOverflow {
             location: locate(&error.stack, file),
@@ -112,6 +106,28 @@ fn from_failure(failure: Failure, phase: Phase, state: &HostState, file: &str) -
             bytes: u64::from(bytes),
         },
         Failure::NoResponse(message) => Verdict::NoResponse { message },
+    }
+}
+
+/// An SQL error that reached the learner: a full database has its own
+/// verdict, every other error names its statement.
+pub fn sql_error(
+    code: SqlCode,
+    message: String,
+    sql: Option<String>,
+    location: Option<Location>,
+    limits: &Limits,
+) -> Verdict {
+    match code {
+        SqlCode::Full => Verdict::DatabaseFull {
+            limit_bytes: limits.database_bytes(),
+            location,
+        },
+        _ => Verdict::SqlError {
+            message,
+            sql,
+            location,
+        },
     }
 }
 

@@ -55,11 +55,27 @@ impl Event {
         match self {
             Self::Sql(call) => {
                 let rows: usize = call.rows.iter().flatten().map(SqlValue::size).sum();
-                64 + call.sql.len() + call.params.to_string().len() + rows
+                64 + call.sql.len() + json_size(&call.params) + rows
             }
             Self::Log(line) => 32 + line.message.len(),
             Self::Crypto(_) => 48,
         }
+    }
+}
+
+/// About how many bytes `value` takes as JSON, without writing it out.
+fn json_size(value: &serde_json::Value) -> usize {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => s.len() + 2,
+        Value::Array(items) => 2 + items.iter().map(json_size).sum::<usize>(),
+        Value::Object(map) => {
+            2 + map
+                .iter()
+                .map(|(k, v)| k.len() + 4 + json_size(v))
+                .sum::<usize>()
+        }
+        _ => 8,
     }
 }
 

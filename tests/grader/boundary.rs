@@ -123,3 +123,20 @@ name = "All todos"
         "SELECT title FROM todos ORDER BY id"
     )));
 }
+
+#[test]
+fn a_tried_sql_statement_reads_the_real_clock_and_a_graded_one_the_fixed_clock() {
+    let ex = exercise_in(
+        "sql",
+        "[[tests]]\nname = \"Now\"\n",
+        "SELECT datetime('now')",
+    );
+    let request = backlab::sandbox::HttpRequest::new("GET", "/");
+    let now = "SELECT datetime('now') AS now";
+    let tried = backlab::grader::try_code(crate::util::sandbox(), &ex, now, &request).unwrap();
+    let shown = &tried.query.expect("an SQL exercise shows its rows").rows[0][0];
+    assert_ne!(shown, &serde_json::json!("2026-01-01 09:00:00"));
+    let graded = grade_code(&ex, now);
+    let rows = &only(&graded).query.as_ref().unwrap().rows;
+    assert_eq!(rows[0][0], serde_json::json!("2026-01-01 09:00:00"));
+}
