@@ -7,7 +7,7 @@ mod views;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use minijinja::{Environment, Value, context};
+use minijinja::{AutoEscape, Environment, Value, context};
 
 use super::AppState;
 use super::error::{AppError, AppResult};
@@ -61,6 +61,11 @@ pub struct Pages {
 impl Pages {
     pub fn new() -> Self {
         let mut env = Environment::new();
+        // Our templates end in `.jinja`, which minijinja does not escape by
+        // default: every template escapes HTML, and the trusted fragments
+        // (rendered Markdown) say `|safe` where they are used.
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_formatter(format_value);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .unwrap_or_else(|e| panic!("web/templates/{name} does not compile: {e}"));
@@ -76,6 +81,35 @@ impl Pages {
             .and_then(|t| t.render(context! { problems => problems.as_slice(), ..page }))
             .map(Html)
             .map_err(AppError::internal)
+    }
+}
+
+/// minijinja's own formatter, except that text is escaped without
+/// touching `/`, so addresses in the pages stay readable.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            let error = |_| minijinja::Error::from(minijinja::ErrorKind::WriteFailure);
+            let mut rest = text;
+            while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+                out.write_str(&rest[..at]).map_err(error)?;
+                let entity = match rest.as_bytes()[at] {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    _ => "&#39;",
+                };
+                out.write_str(entity).map_err(error)?;
+                rest = &rest[at + 1..];
+            }
+            out.write_str(rest).map_err(error)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
     }
 }
 

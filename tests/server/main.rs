@@ -2,6 +2,7 @@
 //! real sandbox and a store in a temporary folder.
 
 mod api;
+mod escaping;
 mod pages;
 mod safety;
 

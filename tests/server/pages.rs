@@ -7,7 +7,7 @@ use tower::ServiceExt;
 
 use crate::{fresh, request, send};
 
-async fn html(app: &axum::Router, uri: &str) -> (StatusCode, String, String) {
+pub async fn html(app: &axum::Router, uri: &str) -> (StatusCode, String, String) {
     let response = app
         .clone()
         .oneshot(request("GET", uri, None))
