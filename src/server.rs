@@ -1,31 +1,36 @@
 //! The web server learners use: every route in one function, the pages,
 //! the JSON API under `/api`, and the protections a server on a personal machine needs
-//! (its own Host name only, same-origin writes, body limits, timeouts, a cap
-//! on sandbox jobs, graceful shutdown).
+//! (its own Host name only, same-origin writes, body limits, timeouts, a
+//! fair queue for sandbox jobs, security headers, compression).
 
 mod api;
+mod assets;
 pub mod course;
 mod error;
 mod guard;
+mod jobs;
+mod listen;
 mod markdown;
 mod pages;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::StatusCode;
 use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use tokio::sync::Semaphore;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 
 pub use course::Course;
 pub use error::AppError;
 pub use guard::AllowedHosts;
+pub use jobs::Jobs;
+pub use listen::{Listening, Stopped, listen};
 
 use crate::catalog::{Catalog, Exercise};
 use crate::sandbox::Sandbox;
@@ -33,8 +38,8 @@ use crate::store::Store;
 
 /// The largest request body: code and a hand-built request fit easily.
 pub const BODY_LIMIT: usize = 256 << 10;
-/// Sandbox jobs (runs, submissions) at once; more wait their turn.
-pub const JOBS: usize = 16;
+/// How long any request but a sandbox job may take.
+pub const REQUEST_DEADLINE: Duration = Duration::from_secs(60);
 
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]
@@ -42,7 +47,7 @@ pub struct AppState {
     pub course: Arc<Course>,
     pub sandbox: Sandbox,
     pub store: Arc<Store>,
-    pub jobs: Arc<Semaphore>,
+    pub jobs: Jobs,
     pages: Arc<pages::Pages>,
 }
 
@@ -57,9 +62,14 @@ impl AppState {
             course,
             sandbox,
             store: Arc::new(store),
-            jobs: Arc::new(Semaphore::new(JOBS)),
+            jobs: Jobs::per_core(),
             pages: Arc::new(pages::Pages::new()),
         }
+    }
+
+    /// The same, with other job slots (tests use one slot and a short wait).
+    pub fn with_jobs(self, jobs: Jobs) -> Self {
+        Self { jobs, ..self }
     }
 
     /// The exercise `slug` in the current catalog.
@@ -113,9 +123,13 @@ async fn blocking<T: Send + 'static>(
 
 /// Every route, and the layers around them.
 pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
-    let api = Router::new()
+    let deadline = axum::middleware::from_fn(deadline);
+    // Sandbox jobs have no deadline here: the sandbox bounds them, and a
+    // started job must be answered with its result (see `jobs`).
+    let jobs = Router::new()
         .route("/exercises/{slug}/run", post(api::run))
-        .route("/exercises/{slug}/submit", post(api::submit))
+        .route("/exercises/{slug}/submit", post(api::submit));
+    let api = Router::new()
         .route(
             "/exercises/{slug}/draft",
             get(api::get_draft)
@@ -126,43 +140,61 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         .route("/submissions/{id}", get(api::submission))
         .route("/progress", get(api::progress))
         .route("/lessons/{id}/read", post(api::mark_read))
+        .route_layer(deadline.clone())
+        .merge(jobs)
         .fallback(|| async { AppError::not_found("there is no such API route") });
     let mut router = Router::new()
         .route("/", get(pages::home))
         .route("/tracks/{slug}", get(pages::track))
         .route("/lessons/{id}", get(pages::lesson))
         .route("/exercises/{slug}", get(pages::exercise))
-        .route("/static/{name}", get(pages::asset))
+        .route("/static/{name}", get(assets::asset))
+        .route_layer(deadline)
         .nest("/api", api)
         .fallback(pages::fallback)
-        .with_state(state);
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(allowed, guard::check));
+    // Outside the guard, so its own refusals carry them too.
     for (name, value) in SECURITY_HEADERS {
         router = router.layer(SetResponseHeaderLayer::if_not_present(
             name,
             HeaderValue::from_static(value),
         ));
     }
-    router
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(60),
-        ))
-        .layer(axum::middleware::from_fn_with_state(allowed, guard::check))
+    router.layer(CompressionLayer::new())
+}
+
+/// Answers in words when a request (other than a sandbox job) takes too long.
+async fn deadline(request: Request, next: Next) -> Response {
+    match tokio::time::timeout(REQUEST_DEADLINE, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "Backlab took more than {} s to answer this request; try again",
+                REQUEST_DEADLINE.as_secs()
+            ),
+        )
+        .into_response(),
+    }
 }
 
 /// Serves `app` on `listener` until Ctrl+C or SIGTERM, letting requests in
-/// flight finish.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(
+/// flight finish for a while (a second signal stops at once).
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> Stopped {
+    listen(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        app,
+        Listening::default(),
+        stop_signal(),
+        stop_signal(),
     )
-    .with_graceful_shutdown(shutdown())
     .await
 }
 
-async fn shutdown() {
+/// Completes on Ctrl+C or SIGTERM.
+pub async fn stop_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use super::ServeArgs;
 use crate::server::course::{self, Reloaded};
-use crate::server::{AllowedHosts, AppState, Course, app, serve as run_server};
+use crate::server::{AllowedHosts, AppState, Course, Listening, Stopped, app, listen, stop_signal};
 use crate::store::Store;
 
 pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
@@ -20,7 +20,7 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let address = ("127.0.0.1", args.port);
         let listener = tokio::net::TcpListener::bind(address)
             .await
@@ -50,10 +50,26 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         if args.open {
             open_browser(&url);
         }
-        run_server(listener, app(state, allowed)).await?;
-        say("Backlab stopped.");
-        Ok(0)
-    })
+        let stop = async {
+            stop_signal().await;
+            say("Stopping: letting requests in flight finish (Ctrl+C again stops at once)…");
+        };
+        let options = Listening::default();
+        let grace = options.grace;
+        match listen(listener, app(state, allowed), options, stop, stop_signal()).await {
+            Stopped::Drained => say("Backlab stopped."),
+            Stopped::Abandoned => say(&format!(
+                "Backlab stopped without waiting for what was still running (at most {} s is \
+                 given); nothing acknowledged is lost.",
+                grace.as_secs()
+            )),
+        }
+        anyhow::Ok(0)
+    });
+    // Work still running (a grading) is not waited for: the store commits
+    // each write whole, so stopping in the middle loses nothing acknowledged.
+    runtime.shutdown_background();
+    served
 }
 
 fn report_reload(outcome: &Reloaded) {

@@ -15,6 +15,9 @@ use crate::grader::{self, GradeOptions, Report, Tryout};
 use crate::sandbox::{HttpRequest, METHODS};
 use crate::store::{Draft, Progress, Submission, SubmissionSummary};
 
+/// How long a client may take to send a body.
+const BODY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// `Json<T>` whose rejections are JSON errors too.
 pub struct ApiJson<T>(pub T);
 
@@ -22,9 +25,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(rejected(&rejection)),
+        let read = tokio::time::timeout(BODY_WAIT, Json::<T>::from_request(request, state));
+        match read.await {
+            Ok(Ok(Json(value))) => Ok(Self(value)),
+            Ok(Err(rejection)) => Err(rejected(&rejection)),
+            Err(_) => Err(AppError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                format!(
+                    "the request body did not arrive within {} s",
+                    BODY_WAIT.as_secs()
+                ),
+            )),
         }
     }
 }
@@ -240,19 +251,13 @@ pub async fn submission(
         .ok_or_else(|| AppError::not_found(format!("there is no submission {id}")))
 }
 
-/// Runs sandbox work for one exercise on the blocking pool, once one of
-/// the limited job slots is free.
+/// Runs sandbox work for one exercise when a job slot is free.
 async fn sandbox_job<T: Send + 'static>(
     state: AppState,
     slug: String,
     f: impl FnOnce(&AppState, &crate::catalog::Exercise) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let exercise = state.exercise(&slug)?;
-    let _permit = state
-        .jobs
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(AppError::internal)?;
-    tokio::task::spawn_blocking(move || f(&state, &exercise)).await?
+    let jobs = state.jobs.clone();
+    jobs.run(move || f(&state, &exercise)).await
 }

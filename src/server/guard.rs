@@ -54,6 +54,12 @@ pub async fn check(
     next: Next,
 ) -> Response {
     let headers = request.headers();
+    if headers.get_all(header::HOST).iter().nth(1).is_some() {
+        return AppError::bad_request(
+            "the request names its Host twice; send exactly one Host header",
+        )
+        .into_response();
+    }
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())

@@ -1,11 +1,10 @@
 //! The HTML pages, rendered with minijinja from `web/templates` (built into
-//! the binary), and the static files beside them: the stylesheet and the
-//! script bundle esbuild made from `web/editor` during the build.
+//! the binary).
 
 mod views;
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use minijinja::{AutoEscape, Environment, Value, context};
 
@@ -40,20 +39,6 @@ const TEMPLATES: [(&str, &str); 7] = [
     ),
 ];
 
-/// Static files by name; anything else is a 404, so no path reaches the disk.
-const STATIC: [(&str, &str, &str); 2] = [
-    (
-        "style.css",
-        "text/css; charset=utf-8",
-        include_str!("../../web/static/style.css"),
-    ),
-    (
-        "backlab.js",
-        "text/javascript; charset=utf-8",
-        include_str!(concat!(env!("OUT_DIR"), "/backlab.js")),
-    ),
-];
-
 pub struct Pages {
     env: Environment<'static>,
 }
@@ -70,6 +55,8 @@ impl Pages {
             env.add_template(name, source)
                 .unwrap_or_else(|e| panic!("web/templates/{name} does not compile: {e}"));
         }
+        let assets: std::collections::BTreeMap<_, _> = super::assets::urls().into_iter().collect();
+        env.add_global("assets", Value::from_serialize(assets));
         Self { env }
     }
 
@@ -203,20 +190,5 @@ fn not_found(state: &AppState, message: &str) -> Response {
     {
         Ok(page) => (StatusCode::NOT_FOUND, page).into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-/// `/static/<name>` from the files built into the binary.
-pub async fn asset(Path(name): Path<String>) -> Response {
-    match STATIC.iter().find(|(n, _, _)| *n == name) {
-        Some((_, content_type, body)) => (
-            [
-                (header::CONTENT_TYPE, *content_type),
-                (header::CACHE_CONTROL, "no-cache"),
-            ],
-            *body,
-        )
-            .into_response(),
-        None => AppError::not_found(format!("there is no file {name:?}")).into_response(),
     }
 }

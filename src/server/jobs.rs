@@ -1,0 +1,163 @@
+//! Sandbox work (runs and submissions) in first-come, first-served order:
+//! as many jobs at once as the machine has cores, so each runs at full
+//! speed and none overtakes another; the rest queue, and a request that
+//! cannot start in time is told so before anything of it has run.
+//!
+//! A started job is never abandoned: its slot is held by the job itself, not
+//! by the request waiting for it, and nothing times the request out while it
+//! runs (the sandbox's own deadlines bound it). So the store never records a
+//! submission whose client was told it failed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use tokio::sync::Semaphore;
+
+use super::error::AppError;
+
+/// How long a job may wait for a slot before the request is refused.
+pub const QUEUE_WAIT: Duration = Duration::from_secs(30);
+
+#[derive(Clone)]
+pub struct Jobs {
+    slots: Arc<Semaphore>,
+    queue_wait: Duration,
+}
+
+impl Jobs {
+    /// One slot per core, at most 16.
+    pub fn per_core() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::new(cores.min(16), QUEUE_WAIT)
+    }
+
+    pub fn new(slots: usize, queue_wait: Duration) -> Self {
+        Self {
+            slots: Arc::new(Semaphore::new(slots.max(1))),
+            queue_wait,
+        }
+    }
+
+    /// Runs `job` on the blocking pool once a slot is free, in arrival order.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let permit = tokio::time::timeout(self.queue_wait, self.slots.clone().acquire_owned())
+            .await
+            .map_err(|_| busy(self.queue_wait))?
+            .map_err(AppError::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let _slot = permit;
+            job()
+        })
+        .await?
+    }
+}
+
+fn busy(waited: Duration) -> AppError {
+    AppError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "Backlab is busy running other code and could not start yours within {} s; \
+             your code was not run or graded. Try again in a moment.",
+            waited.as_secs_f64()
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn jobs_never_exceed_their_slots_and_start_in_arrival_order() {
+        let jobs = Jobs::new(2, Duration::from_secs(30));
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let order = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let mut handles = Vec::new();
+        for i in 0..8 {
+            let (jobs, running, most, order) =
+                (jobs.clone(), running.clone(), most.clone(), order.clone());
+            handles.push(tokio::spawn(async move {
+                jobs.run(move || {
+                    order.lock().unwrap().push(i);
+                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(20));
+                    running.fetch_sub(1, Ordering::SeqCst);
+                    Ok(i)
+                })
+                .await
+            }));
+            // Arrivals a little apart, so their order is known.
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        for (i, handle) in handles.into_iter().enumerate() {
+            assert_eq!(handle.await.unwrap().unwrap(), i);
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 2);
+        let order = order.lock().unwrap().clone();
+        assert_eq!(order[2..], [2, 3, 4, 5, 6, 7], "{order:?}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_job_that_cannot_start_in_time_is_refused_without_running() {
+        let jobs = Jobs::new(1, Duration::from_millis(50));
+        let blocker = jobs.clone();
+        let long = tokio::spawn(async move {
+            blocker
+                .run(|| {
+                    std::thread::sleep(Duration::from_millis(400));
+                    Ok(())
+                })
+                .await
+        });
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let ran = Arc::new(AtomicUsize::new(0));
+        let counted = ran.clone();
+        let error = jobs
+            .run(move || {
+                counted.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(error.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(
+            error.message.contains("was not run or graded"),
+            "{}",
+            error.message
+        );
+        long.await.unwrap().unwrap();
+        assert_eq!(ran.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_started_job_keeps_its_slot_when_its_request_is_dropped() {
+        let jobs = Jobs::new(1, Duration::from_secs(5));
+        let finished = Arc::new(AtomicUsize::new(0));
+        let done = finished.clone();
+        let first = jobs.clone();
+        let request = tokio::spawn(async move {
+            first
+                .run(move || {
+                    std::thread::sleep(Duration::from_millis(200));
+                    done.fetch_add(1, Ordering::SeqCst);
+                    Ok(())
+                })
+                .await
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        request.abort();
+        let seen = finished.clone();
+        jobs.run(move || Ok(seen.load(Ordering::SeqCst)))
+            .await
+            .map(|n| assert_eq!(n, 1, "the second job started before the first ended"))
+            .unwrap();
+    }
+}
