@@ -4,12 +4,16 @@
 //! loses nothing that was acknowledged. Calls block: the server makes them
 //! off the async runtime.
 
-use std::path::Path;
+mod health;
+
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
+
+pub use health::{Kind, Unusable};
 
 /// Each entry moves the schema one version on; `user_version` says how far
 /// a file has come. Never edit an entry once released: add one.
@@ -40,11 +44,13 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE drafts (
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the progress file {path}: {source}")]
-    Open {
-        path: String,
-        source: rusqlite::Error,
-    },
+    /// The file cannot be used: read-only, locked, damaged, ….
+    #[error("{0}")]
+    Unusable(Unusable),
+    #[error(
+        "cannot create the data folder {dir} ({reason}): start Backlab with --data-dir and a folder you can write to"
+    )]
+    DataDir { dir: String, reason: String },
     #[error(
         "the progress file was written by a newer Backlab (schema {found}, this one knows {known}); update Backlab"
     )]
@@ -87,34 +93,69 @@ pub struct Progress {
     pub exercises_passed: Vec<String>,
 }
 
+/// How long a write waits for another program's lock at run time.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The learner's store; one connection, shared behind a lock.
 pub struct Store {
     conn: Mutex<Connection>,
+    path: PathBuf,
+    notice: Option<String>,
 }
 
 impl Store {
-    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    /// Opens (or creates) the store at `path`, brings its schema up to
+    /// date, and checks that it can be read (`quick_check`) and written
+    /// (a real commit); a file that cannot be used is refused with a
+    /// sentence that says why and what to do.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let open_error = |source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        };
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::DataDir {
+                dir: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
         }
-        let mut conn = Connection::open(path).map_err(open_error)?;
+        let notice = std::fs::metadata(path)
+            .is_ok_and(|m| m.is_file() && m.len() == 0)
+            .then(|| {
+                format!(
+                    "The progress file {} was empty (0 bytes), so Backlab starts a new one \
+                     there; if it once held your progress, that was lost before Backlab started.",
+                    path.display()
+                )
+            });
+        let fail = |e: rusqlite::Error| file_error(path, e);
+        let mut conn = Connection::open(path).map_err(fail)?;
+        // A lock held by another program is reported soon at start-up.
+        conn.busy_timeout(Duration::from_secs(1)).map_err(fail)?;
+        check_readable(&conn).map_err(fail)?;
         // WAL with synchronous=NORMAL: a commit survives the process being
         // killed at any moment (only a power cut can undo the last ones).
         conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_error)?;
+            .map_err(fail)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(open_error)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(open_error)?;
-        migrate(&mut conn)?;
+            .map_err(fail)?;
+        migrate(&mut conn).map_err(|e| match e {
+            StoreError::Sql(e) => file_error(path, e),
+            other => other,
+        })?;
+        probe_write(&mut conn).map_err(fail)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
         Ok(Self {
             conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+            notice,
         })
+    }
+
+    /// Something the learner should know about the file as opened.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// How long a write waits for another program's lock (5 s by default).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), StoreError> {
+        self.with(|c| c.busy_timeout(timeout))
     }
 
     fn with<T>(
@@ -125,7 +166,7 @@ impl Store {
             .conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        Ok(f(&mut conn)?)
+        f(&mut conn).map_err(|e| file_error(&self.path, e))
     }
 
     pub fn save_draft(&self, exercise: &str, code: &str) -> Result<Draft, StoreError> {
@@ -285,6 +326,36 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A SQLite error as the file's problem when it is one.
+fn file_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    match health::diagnose(path, &error) {
+        Some(unusable) => StoreError::Unusable(unusable),
+        None => StoreError::Sql(error),
+    }
+}
+
+/// Reads every page's header (`quick_check`): a damaged or truncated file
+/// is found now, not when a learner's save fails.
+fn check_readable(conn: &Connection) -> rusqlite::Result<()> {
+    let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0))?;
+    if verdict == "ok" {
+        return Ok(());
+    }
+    Err(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+        Some(verdict),
+    ))
+}
+
+/// Commits a write that changes nothing, so a read-only file or folder and
+/// a lock held elsewhere are found at start-up.
+fn probe_write(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    tx.pragma_update(None, "user_version", version)?;
+    tx.commit()
+}
+
 fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -293,3 +364,6 @@ fn now() -> i64 {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod broken_files;

@@ -14,6 +14,9 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let catalog = super::load_course(args.content.as_deref())?;
     let sandbox = super::sandbox(data_dir)?;
     let store = Store::open(&data_dir.join("progress.db"))?;
+    if let Some(notice) = store.notice() {
+        say(notice);
+    }
     let course = Arc::new(Course::new(catalog));
     let state = AppState::with_course(course.clone(), sandbox, store);
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -38,9 +38,22 @@ impl AppError {
     }
 }
 
+/// A progress file that cannot be used is a 503 that says why and what to
+/// do; any other store failure is Backlab's own.
 impl From<crate::store::StoreError> for AppError {
     fn from(error: crate::store::StoreError) -> Self {
-        Self::internal(error)
+        match error {
+            crate::store::StoreError::Unusable(unusable) => {
+                let sentence = unusable.to_string();
+                let mut chars = sentence.chars();
+                let first = chars.next().map(|c| c.to_uppercase().to_string());
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("{}{}.", first.unwrap_or_default(), chars.as_str()),
+                )
+            }
+            other => Self::internal(other),
+        }
     }
 }
 

@@ -109,9 +109,14 @@ impl Default for Pages {
 /// A page, or the response that replaces it (a 404 page, an error).
 type PageResult = Result<Html<String>, Response>;
 
-async fn progress(state: &AppState) -> AppResult<Progress> {
+/// The learner's progress; when the store cannot be read the page is still
+/// shown, without progress and with the store's problem at the top.
+async fn progress(state: &AppState) -> (Progress, Option<String>) {
     let store = state.store.clone();
-    super::blocking(move || store.progress()).await
+    match super::blocking(move || store.progress()).await {
+        Ok(progress) => (progress, None),
+        Err(error) => (Progress::default(), Some(error.message)),
+    }
 }
 
 /// The 404 page for a `kind` ("track", "lesson", "exercise") that does not exist.
@@ -121,7 +126,7 @@ fn missing(state: &AppState, kind: &str, name: &str) -> Response {
 
 /// The home page: where to continue, then every track with its progress.
 pub async fn home(State(state): State<AppState>) -> PageResult {
-    let progress = progress(&state).await?;
+    let (progress, store_problem) = progress(&state).await;
     let catalog = state.course.catalog();
     let tracks: Vec<_> = Track::ALL
         .iter()
@@ -129,9 +134,11 @@ pub async fn home(State(state): State<AppState>) -> PageResult {
         .collect();
     let next = views::next_step(&catalog, &progress);
     let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
-    Ok(state
-        .pages
-        .render(&state, "home.jinja", context! { tracks, next, started })?)
+    Ok(state.pages.render(
+        &state,
+        "home.jinja",
+        context! { tracks, next, started, store_problem },
+    )?)
 }
 
 /// One track: its lessons in order, each with its exercises.
@@ -139,11 +146,11 @@ pub async fn track(State(state): State<AppState>, Path(slug): Path<String>) -> P
     let Some(track) = Track::from_slug(&slug) else {
         return Err(missing(&state, "track", &slug));
     };
-    let progress = progress(&state).await?;
+    let (progress, store_problem) = progress(&state).await;
     let track = views::track(&state.course.catalog(), track, &progress);
     Ok(state
         .pages
-        .render(&state, "track.jinja", context! { track })?)
+        .render(&state, "track.jinja", context! { track, store_problem })?)
 }
 
 /// One lesson, its exercises, and the lessons either side.
@@ -152,7 +159,7 @@ pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> Pa
     let Some(found) = catalog.lesson(&id) else {
         return Err(missing(&state, "lesson", &id));
     };
-    let progress = progress(&state).await?;
+    let (progress, store_problem) = progress(&state).await;
     let (previous, next) = views::neighbours(&catalog, &id);
     let page = context! {
         lesson => views::lesson(&catalog, found, &progress),
@@ -161,6 +168,7 @@ pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> Pa
         body => markdown::render(&found.body),
         previous,
         next,
+        store_problem,
     };
     Ok(state.pages.render(&state, "lesson.jinja", page)?)
 }
@@ -171,11 +179,13 @@ pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -
     let Some(found) = catalog.exercise(&slug) else {
         return Err(missing(&state, "exercise", &slug));
     };
-    let progress = progress(&state).await?;
+    let (progress, store_problem) = progress(&state).await;
     let exercise = views::exercise_page(&catalog, found, &progress);
-    Ok(state
-        .pages
-        .render(&state, "exercise.jinja", context! { exercise })?)
+    Ok(state.pages.render(
+        &state,
+        "exercise.jinja",
+        context! { exercise, store_problem },
+    )?)
 }
 
 /// Any other address: a page that says so and leads home.

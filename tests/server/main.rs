@@ -4,6 +4,7 @@
 mod api;
 mod escaping;
 mod pages;
+mod promises;
 mod safety;
 
 use std::sync::OnceLock;

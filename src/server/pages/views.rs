@@ -161,6 +161,8 @@ pub struct ExercisePage {
     pub difficulty: Difficulty,
     pub language: Language,
     pub file: &'static str,
+    /// Shown when the saved draft cannot be read.
+    pub starter: String,
     pub instructions: String,
     /// Rendered Markdown, revealed one at a time by the script.
     pub hints: Vec<String>,
@@ -197,6 +199,7 @@ pub fn exercise_page(catalog: &Catalog, e: &Exercise, progress: &Progress) -> Ex
         difficulty: e.difficulty,
         language: e.language,
         file: e.learner_file(),
+        starter: e.starter.clone(),
         instructions: markdown::render(&e.readme),
         hints: e.hints.iter().map(|h| markdown::render(h)).collect(),
         tests: e

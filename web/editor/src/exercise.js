@@ -54,8 +54,10 @@ export async function exercisePage() {
   try {
     code = await drafts.load();
   } catch (error) {
-    drafts.say(`Could not load your draft: ${error.message}`, true);
-    return;
+    // The editor still opens: with the starter, and every edit kept in
+    // this browser until Backlab can save it again.
+    code = exercise.starter;
+    drafts.say(`Could not read your saved draft, so this is the starter code (what you type is kept in this browser): ${error.message}`, true);
   }
   const editor = createEditor($("editor"), {
     language: exercise.language,
