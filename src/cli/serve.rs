@@ -12,11 +12,12 @@ use crate::store::Store;
 
 pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let catalog = super::load_course(args.content.as_deref())?;
-    let sandbox = super::sandbox(data_dir)?;
+    // The progress file first: a broken one stops Backlab before anything is built.
     let store = Store::open(&data_dir.join("progress.db"))?;
     if let Some(notice) = store.notice() {
         say(notice);
     }
+    let sandbox = super::sandbox(data_dir)?;
     let course = Arc::new(Course::new(catalog));
     let state = AppState::with_course(course.clone(), sandbox, store);
     let runtime = tokio::runtime::Builder::new_multi_thread()

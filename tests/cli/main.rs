@@ -2,6 +2,7 @@
 
 mod check;
 mod grade;
+mod lifecycle;
 mod new;
 mod run;
 mod serve;

@@ -1,0 +1,169 @@
+//! The real server's life: a client that sends half its headers is cut off,
+//! a stop signal ends the process in bounded time (a second one at once),
+//! and an unusable progress file stops it before it starts, in one sentence.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// Starts the server on a free port; returns it, its port and its output lines.
+fn start(data: &Path) -> (Child, u16, Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backlab"))
+        .args(["--port", "0", "--data-dir"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("backlab starts");
+    let (send, lines) = channel();
+    let out = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            let _ = send.send(line);
+        }
+    });
+    let first = lines.recv_timeout(Duration::from_secs(60)).unwrap();
+    let port = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {first:?}"));
+    (child, port, lines)
+}
+
+fn signal(child: &Child, name: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits for the process to end; how long it took.
+fn exit_within(child: &mut Child, limit: Duration) -> Duration {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if child.try_wait().unwrap().is_some() {
+            return start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("still running after {limit:?}");
+}
+
+/// A connection that has sent only part of a request's headers.
+fn half_request(port: u16) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Slow: "
+    )
+    .unwrap();
+    stream
+}
+
+fn get_status(port: u16, path: &str) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response[9..12].parse().unwrap()
+}
+
+#[test]
+fn a_client_that_sends_half_its_headers_is_cut_off_and_others_are_served() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, port, _lines) = start(data.path());
+    let slow: Vec<TcpStream> = (0..40).map(|_| half_request(port)).collect();
+    assert_eq!(get_status(port, "/"), 200, "served while 40 clients stall");
+    let started = Instant::now();
+    for mut stream in slow {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let mut buffer = [0u8; 256];
+        match stream.read(&mut buffer) {
+            Ok(_) => {}
+            Err(e) => assert!(
+                !matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ),
+                "never cut off"
+            ),
+        }
+    }
+    let waited = started.elapsed();
+    assert!(
+        waited < Duration::from_secs(25),
+        "the stalled connections were closed after {waited:?}"
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[test]
+fn a_stop_signal_ends_the_server_in_bounded_time_even_with_a_stalled_client() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, port, lines) = start(data.path());
+    let _stalled = half_request(port);
+    std::thread::sleep(Duration::from_millis(200));
+    signal(&server, "INT");
+    exit_within(&mut server, Duration::from_secs(30));
+    let said: Vec<String> = lines.try_iter().collect();
+    assert!(said.iter().any(|l| l.starts_with("Stopping:")), "{said:?}");
+    assert!(
+        said.iter().any(|l| l.starts_with("Backlab stopped")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_second_signal_stops_the_server_at_once() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, port, _lines) = start(data.path());
+    let _stalled = half_request(port);
+    std::thread::sleep(Duration::from_millis(200));
+    signal(&server, "INT");
+    std::thread::sleep(Duration::from_millis(300));
+    signal(&server, "TERM");
+    let took = exit_within(&mut server, Duration::from_secs(30));
+    // Bounded by the signal, not by the 10 s header deadline.
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+}
+
+#[test]
+fn an_unusable_progress_file_stops_the_server_before_it_starts() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("progress.db");
+    std::fs::write(&path, "not a database at all\n".repeat(300)).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_backlab"))
+        .args(["--port", "0", "--data-dir"])
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "backlab: the progress file {} is damaged (file is not a database): move it aside \
+             (sqlite3's .recover may rescue its contents) and start Backlab again for a new one, \
+             or start Backlab with --data-dir and another folder",
+            path.display()
+        )
+    );
+    assert!(
+        String::from_utf8(output.stdout).unwrap().is_empty(),
+        "nothing served"
+    );
+}
