@@ -185,3 +185,24 @@ test("changes typed while Backlab cannot be reached are kept and saved later", a
   const saved = await page.evaluate(() => fetch("/api/exercises/greeting-formats/draft").then((r) => r.json()));
   assert.equal(saved.code, "// typed while offline\n", "and it reached Backlab");
 });
+
+test("when the saved draft cannot be read, the editor still opens with the starter", async () => {
+  const { page } = await newPage();
+  const drafts = "**/api/exercises/echo-request/draft";
+  const problem = "The progress file /data/progress.db is damaged (database disk image is malformed): move it aside.";
+  await page.route(drafts, (route) =>
+    route.request().method() === "GET"
+      ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: problem }) })
+      : route.continue(),
+  );
+  await openExercise(page, "echo-request");
+  const starter = await page.evaluate(() => JSON.parse(document.getElementById("exercise-data").textContent).starter);
+  assert.ok(starter.length > 0);
+  assert.equal(await editorText(page), starter, "the starter is in the editor");
+  await page.getByText(/Could not read your saved draft, so this is the starter code/).waitFor();
+  await page.getByText(/is damaged \(database disk image is malformed\)/).waitFor();
+  // Typing still works and is kept in this browser.
+  await typeCode(page, "// still typing\n");
+  const kept = await page.evaluate(() => localStorage.getItem("backlab:draft:echo-request"));
+  assert.equal(kept, "// still typing\n");
+});
