@@ -1,7 +1,8 @@
-//! Submitting through the HTTP API: a real socket, the real router, the
-//! grader and the store, for a ten-test exercise. Median and p99 of one
-//! submitter alone, then of 50 submitting at once (targets: ≤ 10 ms alone,
-//! p99 ≤ 100 ms with 50, no errors).
+//! Submitting through the HTTP API: a real socket, the real server loop and
+//! router, the grader and the store, for a ten-test exercise. Median, p99
+//! and their ratio for one submitter alone, then for 50 submitting at once
+//! (targets: ≤ 10 ms alone; with 50 back to back, p99 ≤ 1.5 × median, since
+//! jobs are served first come, first served; no errors).
 //!
 //! "50 at once" is measured two ways. Back to back, each submitter sends its
 //! next submission the moment the last one returns: 50 always in flight, so
@@ -53,8 +54,8 @@ fn main() {
             submit(port, &body).await.expect("warm-up");
         }
         println!(
-            "{:<62} {:>10} {:>10} {:>6} {:>7}",
-            "figure", "median", "p99", "n", "errors"
+            "{:<62} {:>10} {:>10} {:>9} {:>6} {:>7}",
+            "figure", "median", "p99", "p99/med", "n", "errors"
         );
         let mut alone = Vec::new();
         let mut errors = 0;
@@ -124,10 +125,12 @@ fn report(name: &str, mut samples: Vec<Duration>, errors: usize) {
             .copied()
             .unwrap_or_default()
     };
+    let (median, p99) = (at(0.5), at(0.99));
     println!(
-        "{name:<62} {:>7.3} ms {:>7.3} ms {n:>6} {errors:>7}",
-        ms(at(0.5)),
-        ms(at(0.99))
+        "{name:<62} {:>7.3} ms {:>7.3} ms {:>8.2}x {n:>6} {errors:>7}",
+        ms(median),
+        ms(p99),
+        p99.as_secs_f64() / median.as_secs_f64().max(f64::EPSILON)
     );
 }
 

@@ -63,8 +63,8 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         match listen(listener, app(state, allowed), options, stop, stop_signal()).await {
             Stopped::Drained => say("Backlab stopped."),
             Stopped::Abandoned => say(&format!(
-                "Backlab stopped without waiting for what was still running (at most {} s is \
-                 given); nothing acknowledged is lost.",
+                "Backlab stopped without waiting longer for the requests still running \
+                 (they had up to {} s); nothing it acknowledged is lost.",
                 grace.as_secs()
             )),
         }
