@@ -3,6 +3,17 @@
 //! `check` validates a course, `new` starts an exercise.
 //! Every subcommand's help text is its doc comment.
 
+/// `print!` to standard output, except that a reader that has gone away
+/// (`backlab run app.js | head -3`) ends Backlab quietly instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` the same way.
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 mod check;
 mod grade;
 mod new;
@@ -74,7 +85,8 @@ pub struct GradeArgs {
     pub exercise: String,
     /// Your code: a .js file (or .sql for SQL exercises).
     pub file: PathBuf,
-    /// A course folder to take the exercise from, instead of the built-in course.
+    /// A course folder to take the exercise from. Without it: the folder
+    /// you are in when it holds lessons/ or exercises/, else the built-in course.
     #[arg(long, value_name = "DIR")]
     pub content: Option<PathBuf>,
     /// Print the report as JSON.
@@ -146,6 +158,22 @@ pub struct RunArgs {
     /// Time limit for the request, in milliseconds.
     #[arg(long, value_name = "MS")]
     pub timeout_ms: Option<u64>,
+}
+
+/// Writes to standard output. When the reader has closed the pipe there is
+/// no one left to tell, so Backlab stops with success; other write failures
+/// (a full disk behind a redirect) stop it with an error.
+pub(crate) fn write_out(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_fmt(text).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            eprintln!("backlab: cannot write the output: {e}");
+            std::process::exit(2);
+        }
+    }
 }
 
 /// Runs the parsed command; the result is the process's exit code.

@@ -22,7 +22,7 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     }
     let (catalog, mut problems) = Catalog::load_all(&files);
     for problem in &problems {
-        println!("✗ {problem}");
+        outln!("✗ {problem}");
     }
     let sandbox = super::sandbox(data_dir)?;
     for exercise in &catalog.exercises {
@@ -30,7 +30,7 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
         print_exercise(exercise, &found);
         problems.extend(found.problems);
     }
-    println!(
+    outln!(
         "\n{} lesson(s), {} exercise(s): {}",
         catalog.lessons.len(),
         catalog.exercises.len(),
@@ -101,11 +101,13 @@ fn print_exercise(exercise: &Exercise, found: &Verified) {
         0 => String::new(),
         n => format!(", {n} mutant(s) checked"),
     };
-    println!(
+    outln!(
         "{mark} {}: {} test(s); the starter passes {} of them{mutants}",
-        exercise.id, found.tests, found.starter_passed
+        exercise.id,
+        found.tests,
+        found.starter_passed
     );
     for problem in &found.problems {
-        println!("    ✗ {problem}");
+        outln!("    ✗ {problem}");
     }
 }

@@ -53,11 +53,11 @@ pub fn new(args: &NewArgs) -> anyhow::Result<u8> {
         );
     }
     write(&dir, &files, track)?;
-    println!("Created {}:", dir.display());
+    outln!("Created {}:", dir.display());
     for (name, _) in files {
-        println!("  {name}");
+        outln!("  {name}");
     }
-    println!(
+    outln!(
         "\nIt passes as it is. Change the README, the solution and the tests, then run:\n  backlab check {}",
         args.content.display()
     );

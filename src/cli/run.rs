@@ -32,9 +32,9 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let (outcome, _) = sandbox.run(program, &request, scratch, &options);
     if args.json {
         let report = json(&request, &outcome);
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", render(&outcome));
+        out!("{}", render(&outcome));
     }
     Ok(if outcome.verdict.is_ok() { 0 } else { 1 })
 }

@@ -69,3 +69,71 @@ fn an_unknown_exercise_suggests_the_closest_names() {
         stderr(&output)
     );
 }
+
+#[test]
+fn grade_in_a_course_folder_grades_against_that_course() {
+    let course = tempfile::tempdir().unwrap();
+    let exercise = course.path().join("exercises/my-hello");
+    std::fs::create_dir_all(&exercise).unwrap();
+    let builtin = repository().join(HELLO);
+    for file in ["README.md", "solution.js", "starter.js"] {
+        std::fs::copy(builtin.join(file), exercise.join(file)).unwrap();
+    }
+    let toml = std::fs::read_to_string(builtin.join("exercise.toml"))
+        .unwrap()
+        .replace("lesson = \"routes\"\n", "");
+    std::fs::write(exercise.join("exercise.toml"), toml).unwrap();
+    let output = backlab_in(
+        course.path(),
+        &["grade", "my-hello", "exercises/my-hello/solution.js"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    // The built-in course has no such exercise: without the folder, it is unknown.
+    let elsewhere = backlab_in(
+        &std::env::temp_dir(),
+        &[
+            "grade",
+            "my-hello",
+            &exercise.join("solution.js").display().to_string(),
+        ],
+    );
+    assert_eq!(elsewhere.status.code(), Some(2));
+    assert!(stderr(&elsewhere).contains("there is no exercise \"my-hello\""));
+}
+
+#[test]
+fn a_file_in_the_wrong_language_is_refused_before_grading() {
+    let dir = tempfile::tempdir().unwrap();
+    let query = dir.path().join("answer.sql");
+    std::fs::write(&query, "SELECT 1;").unwrap();
+    let output = backlab_in(
+        repository(),
+        &["grade", "hello-route", &query.display().to_string()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim_end(),
+        format!(
+            "backlab: {} is a .sql file, but hello-route takes JavaScript (a handler file): give it a .js file",
+            query.display()
+        )
+    );
+    let script = dir.path().join("app.js");
+    std::fs::write(&script, "app.get('/', () => {});").unwrap();
+    let output = backlab_in(
+        repository(),
+        &["grade", "select-basics", &script.display().to_string()],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("but select-basics takes SQL (one query): give it a .sql file"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -105,3 +105,33 @@ fn schema_errors_name_the_file_and_line() {
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.starts_with("backlab: bad.sql:1: "), "{err}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("big.js"),
+        "app.get('/', (req, res) => {\n  for (let i = 0; i < 5000; i++) console.log('line ' + i);\n  res.send('x'.repeat(200000));\n});\n",
+    )
+    .unwrap();
+    let data = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_backlab"))
+        .args(["run", "big.js", "--data-dir"])
+        .arg(data)
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -1`: read one line, then close the pipe.
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("HTTP 200 OK"), "{first}");
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
