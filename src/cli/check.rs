@@ -8,8 +8,9 @@ use anyhow::{Context as _, bail};
 
 use super::CheckArgs;
 use crate::catalog::{Catalog, Exercise, Files, Problem};
-use crate::grader::{GradeOptions, Status, grade};
-use crate::sandbox::Sandbox;
+use crate::grader::{GradeOptions, Report, Status, grade};
+use crate::sandbox::verdict::Phase;
+use crate::sandbox::{Sandbox, Verdict};
 
 pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let dir = &args.dir;
@@ -52,13 +53,19 @@ struct Verified {
 }
 
 fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
-    let options = GradeOptions {
+    // Messages name the file that was run, as the author knows it.
+    let options = |file: &str| GradeOptions {
         reveal_hidden: true,
-        file: String::new(),
+        file: format!("{}{file}", exercise.dir),
     };
     let ext = exercise.language.extension();
     let mut problems = Vec::new();
-    let solution = grade(sandbox, exercise, &exercise.solution, &options);
+    let solution = grade(
+        sandbox,
+        exercise,
+        &exercise.solution,
+        &options(&format!("solution.{ext}")),
+    );
     if solution.status != Status::Pass {
         problems.push(Problem::new(
             &format!("{}solution.{ext}", exercise.dir),
@@ -66,7 +73,12 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
             format!("the reference solution does not pass: {}", solution.message),
         ));
     }
-    let starter = grade(sandbox, exercise, &exercise.starter, &options);
+    let starter = grade(
+        sandbox,
+        exercise,
+        &exercise.starter,
+        &options(&format!("starter.{ext}")),
+    );
     if starter.status == Status::Pass {
         problems.push(Problem::new(
             &format!("{}starter.{ext}", exercise.dir),
@@ -75,9 +87,20 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
         ));
     }
     for mutant in &exercise.mutants {
-        if grade(sandbox, exercise, &mutant.code, &options).status == Status::Pass {
+        let report = grade(sandbox, exercise, &mutant.code, &options(&mutant.file));
+        let file = format!("{}{}", exercise.dir, mutant.file);
+        if let Some(why) = does_not_load(&report) {
             problems.push(Problem::new(
-                &format!("{}{}", exercise.dir, mutant.file),
+                &file,
+                None,
+                format!(
+                    "this mutant does not load, so it tests nothing ({why}): a mutant is a \
+                     working program with one deliberate bug"
+                ),
+            ));
+        } else if report.status == Status::Pass {
+            problems.push(Problem::new(
+                &file,
                 None,
                 "this known-bad solution passes every test: add a test that catches it",
             ));
@@ -89,6 +112,28 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
         mutants: exercise.mutants.len(),
         problems,
     }
+}
+
+/// Why a graded program never ran as a program: a syntax error or an
+/// exception while its file loaded (JavaScript), or SQL that does not parse.
+fn does_not_load(report: &Report) -> Option<String> {
+    report.tests.iter().find_map(|test| {
+        let steps = test.steps.iter().map(|s| &s.verdict);
+        let query = test.query.iter().map(|q| &q.verdict);
+        steps.chain(query).find_map(|view| {
+            let broken = match &view.verdict {
+                Verdict::SyntaxError { .. } => true,
+                Verdict::Exception { phase, .. } => *phase == Phase::Loading,
+                Verdict::SqlError { message, .. } => {
+                    test.query.is_some()
+                        && (message.contains("syntax error")
+                            || message.contains("incomplete input"))
+                }
+                _ => false,
+            };
+            broken.then(|| view.message.clone())
+        })
+    })
 }
 
 fn print_exercise(exercise: &Exercise, found: &Verified) {

@@ -25,10 +25,11 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
 ✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked
     ✗ exercises/weak-tests/starter.js: the starter passes every test: the tests do not check the task yet
     ✗ exercises/weak-tests/mutants/anything-goes.js: this known-bad solution passes every test: add a test that catches it
-✗ wrong-solution: 1 test(s); the starter passes 0 of them
+✗ wrong-solution: 1 test(s); the starter passes 0 of them, 1 mutant(s) checked
     ✗ exercises/wrong-solution/solution.js: the reference solution does not pass: 0 of 1 tests passed. DELETE /things/1 answers 204: status: expected 204, got 200
+    ✗ exercises/wrong-solution/mutants/broken-syntax.js: this mutant does not load, so it tests nothing (Syntax error at exercises/wrong-solution/mutants/broken-syntax.js line 2, column 23: unexpected token in expression: ';'. The file could not be loaded.): a mutant is a working program with one deliberate bug
 
-1 lesson(s), 2 exercise(s): 6 problems
+1 lesson(s), 2 exercise(s): 7 problems
 "
     );
 }
