@@ -7,6 +7,7 @@ mod exercise;
 mod files;
 pub mod json_path;
 mod lesson;
+mod links;
 mod map;
 mod problem;
 pub mod spec;
@@ -274,6 +275,19 @@ fn link(
     broken: &BTreeSet<ExerciseId>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Lesson> {
+    let pages = links::Pages {
+        lessons: loaded.iter().map(|l| l.lesson.id.0.as_str()).collect(),
+        exercises: exercises
+            .iter()
+            .map(|e| &e.id)
+            .chain(broken)
+            .map(|id| id.0.as_str())
+            .collect(),
+    };
+    for item in &loaded {
+        let lesson = &item.lesson;
+        links::check(&lesson.file, &lesson.body, item.body_line, &pages, problems);
+    }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut order_seen: BTreeMap<(Track, u32), String> = BTreeMap::new();
     let mut lessons = Vec::new();

@@ -23,6 +23,8 @@ pub struct Loaded {
     pub lesson: Lesson,
     /// Each linked exercise with the line that names it.
     pub links: Vec<(ExerciseId, u32)>,
+    /// The line of the file the Markdown body starts on.
+    pub body_line: u32,
 }
 
 /// Loads `path` (`lessons/<track>/NN-slug.md`).
@@ -68,7 +70,12 @@ pub fn load(path: &str, text: &str) -> Result<Loaded, Problem> {
         body: body.to_string(),
         file: path.to_string(),
     };
-    Ok(Loaded { lesson, links })
+    let body_line = crate::sqltext::line_of(text, text.len() - body.len());
+    Ok(Loaded {
+        lesson,
+        links,
+        body_line,
+    })
 }
 
 /// The track folder and the file name.

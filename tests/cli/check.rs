@@ -21,6 +21,7 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
         "\
 ✗ exercises/broken-toml/exercise.toml:3: string values must be quoted, expected literal string
 ✗ exercises/weak-tests/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js
+✗ lessons/servers/01-intro.md:11: the link to /lessons/routing leads to no page of this course (lessons are /lessons/<id>, exercises /exercises/<id>, tracks /tracks/<track>)
 ✗ lessons/servers/01-intro.md:6: exercise \"ghost\" does not exist (no exercises/ghost/ loaded)
 ✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked
     ✗ exercises/weak-tests/starter.js: the starter passes every test: the tests do not check the task yet
@@ -29,7 +30,7 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
     ✗ exercises/wrong-solution/solution.js: the reference solution does not pass: 0 of 1 tests passed. DELETE /things/1 answers 204: status: expected 204, got 200
     ✗ exercises/wrong-solution/mutants/broken-syntax.js: this mutant does not load, so it tests nothing (Syntax error at exercises/wrong-solution/mutants/broken-syntax.js line 2, column 23: unexpected token in expression: ';'. The file could not be loaded.): a mutant is a working program with one deliberate bug
 
-1 lesson(s), 2 exercise(s): 7 problems
+1 lesson(s), 2 exercise(s): 8 problems
 "
     );
 }
