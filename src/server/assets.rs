@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -59,12 +60,17 @@ pub struct Version {
 
 /// `/static/<name>`: kept for a year when asked for by its current hash,
 /// otherwise revalidated on every use.
-pub async fn asset(Path(name): Path<String>, Query(version): Query<Version>) -> Response {
+pub async fn asset(
+    Path(name): Path<String>,
+    version: Result<Query<Version>, QueryRejection>,
+) -> Response {
+    // A query that does not parse is simply not the current version.
+    let version = version.map_or(None, |Query(v)| v.v);
     let Some(index) = ASSETS.iter().position(|a| a.name == name) else {
         return AppError::not_found(format!("there is no file {name:?}")).into_response();
     };
     let asset = &ASSETS[index];
-    let cache = if version.v.as_deref() == Some(VERSIONS[index].as_str()) {
+    let cache = if version.as_deref() == Some(VERSIONS[index].as_str()) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

@@ -74,35 +74,69 @@ mod tests {
     use super::*;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn jobs_never_exceed_their_slots_and_start_in_arrival_order() {
+    async fn jobs_never_exceed_their_slots() {
         let jobs = Jobs::new(2, Duration::from_secs(30));
         let running = Arc::new(AtomicUsize::new(0));
         let most = Arc::new(AtomicUsize::new(0));
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                let (jobs, running, most) = (jobs.clone(), running.clone(), most.clone());
+                tokio::spawn(async move {
+                    jobs.run(move || {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(20));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                        Ok(())
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for handle in handles {
+            handle.await.unwrap().unwrap();
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn waiting_jobs_start_in_the_order_they_arrived() {
+        let jobs = Jobs::new(1, Duration::from_secs(30));
+        let (release, hold) = std::sync::mpsc::channel::<()>();
+        let holder = jobs.clone();
+        let first = tokio::spawn(async move {
+            holder
+                .run(move || {
+                    hold.recv().ok();
+                    Ok(())
+                })
+                .await
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        // Eight more queue up, one after the other, while the slot is held.
         let order = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let mut handles = Vec::new();
+        let mut waiting = Vec::new();
         for i in 0..8 {
-            let (jobs, running, most, order) =
-                (jobs.clone(), running.clone(), most.clone(), order.clone());
-            handles.push(tokio::spawn(async move {
+            let (jobs, order) = (jobs.clone(), order.clone());
+            waiting.push(tokio::spawn(async move {
                 jobs.run(move || {
                     order.lock().unwrap().push(i);
-                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
-                    most.fetch_max(now, Ordering::SeqCst);
-                    std::thread::sleep(Duration::from_millis(20));
-                    running.fetch_sub(1, Ordering::SeqCst);
-                    Ok(i)
+                    Ok(())
                 })
                 .await
             }));
-            // Arrivals a little apart, so their order is known.
-            tokio::time::sleep(Duration::from_millis(2)).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        for (i, handle) in handles.into_iter().enumerate() {
-            assert_eq!(handle.await.unwrap().unwrap(), i);
+        assert!(
+            order.lock().unwrap().is_empty(),
+            "none started while the slot was held"
+        );
+        release.send(()).unwrap();
+        first.await.unwrap().unwrap();
+        for handle in waiting {
+            handle.await.unwrap().unwrap();
         }
-        assert_eq!(most.load(Ordering::SeqCst), 2);
-        let order = order.lock().unwrap().clone();
-        assert_eq!(order[2..], [2, 3, 4, 5, 6, 7], "{order:?}");
+        assert_eq!(*order.lock().unwrap(), (0..8).collect::<Vec<_>>());
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

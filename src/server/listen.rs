@@ -24,7 +24,7 @@ pub struct Listening {
     /// A request's headers must arrive within this; an idle connection
     /// is closed after it too.
     pub header_timeout: Duration,
-    /// Connections open at once; one more is closed as soon as it arrives.
+    /// Connections open at once; more wait to be accepted.
     pub max_connections: usize,
     /// How long requests in flight may take to finish after a stop signal.
     pub grace: Duration,
@@ -63,10 +63,19 @@ pub async fn listen(
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(options.header_timeout);
-    let slots = Arc::new(Semaphore::new(options.max_connections));
+    let slots = Arc::new(Semaphore::new(options.max_connections.max(1)));
     let graceful = GracefulShutdown::new();
     let mut stop = std::pin::pin!(stop);
     loop {
+        // A connection is accepted only when it can be served: beyond the
+        // cap, clients wait in the kernel's queue instead of being reset.
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut stop => break,
+        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -79,10 +88,6 @@ pub async fn listen(
                 }
             },
             () = &mut stop => break,
-        };
-        let Ok(slot) = slots.clone().try_acquire_owned() else {
-            drop(stream);
-            continue;
         };
         let _ = stream.set_nodelay(true);
         let service = TowerToHyperService::new(

@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::Path;
 
-use rusqlite::ErrorCode;
+use rusqlite::{ErrorCode, ffi};
 
 /// A reason the progress file cannot be used; `Display` is the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct Unusable {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     ReadOnly,
+    /// Moved or deleted while Backlab had it open.
+    Moved,
     Locked,
     /// With what SQLite (or `quick_check`) said.
     Damaged(String),
@@ -36,6 +38,11 @@ impl fmt::Display for Unusable {
                 f,
                 "the progress file {path} is read-only, so Backlab cannot save your work: \
                  make it (and its folder) writable, {ELSEWHERE}"
+            ),
+            Kind::Moved => write!(
+                f,
+                "the progress file {path} was moved or deleted while Backlab was running: \
+                 stop Backlab and start it again (it starts a new file there), {ELSEWHERE}"
             ),
             Kind::Locked => write!(
                 f,
@@ -74,8 +81,10 @@ pub fn diagnose(path: &Path, error: &rusqlite::Error) -> Option<Unusable> {
     };
     let detail = || message.clone().unwrap_or_else(|| failure.to_string());
     let kind = match failure.code {
+        ErrorCode::ReadOnly if failure.extended_code == ffi::SQLITE_READONLY_DBMOVED => Kind::Moved,
         ErrorCode::ReadOnly => Kind::ReadOnly,
-        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Kind::Locked,
+        // SQLITE_LOCKED is a conflict inside one connection: Backlab's own bug.
+        ErrorCode::DatabaseBusy => Kind::Locked,
         ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => Kind::Damaged(detail()),
         ErrorCode::CannotOpen | ErrorCode::PermissionDenied => Kind::CannotOpen,
         ErrorCode::DiskFull => Kind::DiskFull,
@@ -90,8 +99,6 @@ pub fn diagnose(path: &Path, error: &rusqlite::Error) -> Option<Unusable> {
 
 #[cfg(test)]
 mod tests {
-    use rusqlite::ffi;
-
     use super::*;
 
     fn failure(code: i32) -> rusqlite::Error {
@@ -104,7 +111,7 @@ mod tests {
         for (code, words) in [
             (ffi::SQLITE_READONLY, "is read-only"),
             (ffi::SQLITE_BUSY, "is locked by another program"),
-            (ffi::SQLITE_LOCKED, "is locked by another program"),
+            (ffi::SQLITE_READONLY_DBMOVED, "was moved or deleted"),
             (ffi::SQLITE_CORRUPT, "is damaged"),
             (ffi::SQLITE_NOTADB, "is damaged"),
             (ffi::SQLITE_CANTOPEN, "cannot be opened or created"),
@@ -123,6 +130,7 @@ mod tests {
     fn a_mistake_in_our_own_sql_is_not_a_file_problem() {
         let path = Path::new("p.db");
         assert_eq!(diagnose(path, &failure(ffi::SQLITE_CONSTRAINT)), None);
+        assert_eq!(diagnose(path, &failure(ffi::SQLITE_LOCKED)), None);
         assert_eq!(diagnose(path, &rusqlite::Error::QueryReturnedNoRows), None);
     }
 }

@@ -128,10 +128,32 @@ fn a_stop_signal_ends_the_server_in_bounded_time_even_with_a_stalled_client() {
     exit_within(&mut server, Duration::from_secs(30));
     let said: Vec<String> = lines.try_iter().collect();
     assert!(said.iter().any(|l| l.starts_with("Stopping:")), "{said:?}");
-    assert!(
-        said.iter().any(|l| l.starts_with("Backlab stopped")),
-        "{said:?}"
-    );
+    assert!(said.iter().any(|l| l == "Backlab stopped."), "{said:?}");
+}
+
+#[test]
+fn a_request_in_flight_when_the_stop_signal_comes_gets_its_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let (mut server, port, lines) = start(data.path());
+    let body = r#"{"code":"while (true) {}","request":{"method":"GET","path":"/hello"}}"#;
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST /api/exercises/hello-route/run HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // The endless loop runs until the sandbox's deadline; stop meanwhile.
+    std::thread::sleep(Duration::from_millis(150));
+    signal(&server, "INT");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("\"kind\":\"timeout\""), "{response}");
+    exit_within(&mut server, Duration::from_secs(30));
+    let said: Vec<String> = lines.try_iter().collect();
+    assert!(said.iter().any(|l| l == "Backlab stopped."), "{said:?}");
 }
 
 #[test]

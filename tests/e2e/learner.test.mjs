@@ -186,23 +186,41 @@ test("changes typed while Backlab cannot be reached are kept and saved later", a
   assert.equal(saved.code, "// typed while offline\n", "and it reached Backlab");
 });
 
-test("when the saved draft cannot be read, the editor still opens with the starter", async () => {
+test("when the saved draft cannot be read, the editor opens with the starter and never saves over it", async () => {
   const { page } = await newPage();
-  const drafts = "**/api/exercises/echo-request/draft";
+  const slug = "echo-request";
+  const path = `/api/exercises/${slug}/draft`;
+  const saved = "// my real work\n";
+  await page.goto(backend.url);
+  const put = await page.evaluate(async ([path, code]) => (await fetch(path, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) })).status, [path, saved]);
+  assert.equal(put, 200);
+
   const problem = "The progress file /data/progress.db is damaged (database disk image is malformed): move it aside.";
-  await page.route(drafts, (route) =>
+  await page.route(`**${path}`, (route) =>
     route.request().method() === "GET"
       ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: problem }) })
       : route.continue(),
   );
-  await openExercise(page, "echo-request");
+  await openExercise(page, slug);
   const starter = await page.evaluate(() => JSON.parse(document.getElementById("exercise-data").textContent).starter);
-  assert.ok(starter.length > 0);
   assert.equal(await editorText(page), starter, "the starter is in the editor");
   await page.getByText(/Could not read your saved draft, so this is the starter code/).waitFor();
   await page.getByText(/is damaged \(database disk image is malformed\)/).waitFor();
-  // Typing still works and is kept in this browser.
-  await typeCode(page, "// still typing\n");
-  const kept = await page.evaluate(() => localStorage.getItem("backlab:draft:echo-request"));
-  assert.equal(kept, "// still typing\n");
+
+  // Typing is kept in this browser, and nothing is sent over the saved draft.
+  await typeCode(page, "// typed on the starter\n");
+  await page.getByText(/Kept in this browser only/).waitFor();
+  await page.waitForTimeout(1500);
+  // Asked from outside the page, which still sees its draft requests fail.
+  const stored = await fetch(`${backend.url}${path}`).then((r) => r.json());
+  assert.equal(stored.code, saved, "the saved draft is untouched");
+
+  // Once the draft can be read again, it comes back, and the other code is offered.
+  await page.unroute(`**${path}`);
+  await page.reload();
+  await page.waitForSelector("body[data-ready=yes]");
+  assert.equal(await editorText(page), saved, "the saved draft is back");
+  await page.getByRole("button", { name: "Put that code in the editor" }).click();
+  assert.equal(await editorText(page), "// typed on the starter\n");
+  await page.getByText(/Draft saved/).waitFor();
 });

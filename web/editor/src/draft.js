@@ -11,6 +11,10 @@ export class Drafts {
     this.slug = slug;
     this.status = status;
     this.key = `backlab:draft:${slug}`;
+    // Edits typed while the saved draft could not be read: kept apart, so
+    // they are never saved over that draft without the learner asking.
+    this.asideKey = `backlab:aside:${slug}`;
+    this.unsynced = false;
     this.timer = null;
     this.pending = null;
     addEventListener("pagehide", () => this.flush({ keepalive: true }));
@@ -29,8 +33,28 @@ export class Drafts {
     return draft.code;
   }
 
+  /** The saved draft could not be read: from now on edits stay in this
+   * browser only, and nothing is sent to Backlab until the page is reloaded. */
+  holdBack() {
+    this.unsynced = true;
+  }
+
+  /** Edits kept aside on an earlier visit, if any. */
+  aside() {
+    return localStorage.getItem(this.asideKey);
+  }
+
+  dropAside() {
+    localStorage.removeItem(this.asideKey);
+  }
+
   /** Called on every edit. */
   changed(code) {
+    if (this.unsynced) {
+      localStorage.setItem(this.asideKey, code);
+      this.say("Kept in this browser only, because your saved draft could not be read; reload the page to try again.", true);
+      return;
+    }
     localStorage.setItem(this.key, code);
     this.pending = code;
     this.say("Editing…");
@@ -41,7 +65,7 @@ export class Drafts {
   /** Saves what is pending now. */
   async flush(options = {}) {
     clearTimeout(this.timer);
-    if (this.pending === null) return;
+    if (this.unsynced || this.pending === null) return;
     const code = this.pending;
     this.pending = null;
     try {

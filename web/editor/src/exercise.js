@@ -54,10 +54,11 @@ export async function exercisePage() {
   try {
     code = await drafts.load();
   } catch (error) {
-    // The editor still opens: with the starter, and every edit kept in
-    // this browser until Backlab can save it again.
+    // The editor still opens, with the starter; edits are kept in this
+    // browser and never saved over the draft that could not be read.
     code = exercise.starter;
-    drafts.say(`Could not read your saved draft, so this is the starter code (what you type is kept in this browser): ${error.message}`, true);
+    drafts.holdBack();
+    drafts.say(`Could not read your saved draft, so this is the starter code; what you type is kept in this browser only: ${error.message}`, true);
   }
   const editor = createEditor($("editor"), {
     language: exercise.language,
@@ -87,6 +88,15 @@ export async function exercisePage() {
       drafts.say(error.message, true);
     }
   });
+  const aside = drafts.unsynced ? null : drafts.aside();
+  if (aside !== null) {
+    // The learner chooses: their saved draft is in the editor now.
+    const offer = h("p", { class: "aside-offer" }, "You typed code here while your saved draft could not be read. ",
+      h("button", { type: "button", onclick: () => { editor.text = aside; drafts.dropAside(); offer.remove(); } }, "Put that code in the editor"),
+      " ",
+      h("button", { type: "button", onclick: () => { drafts.dropAside(); offer.remove(); } }, "Forget it"));
+    $("save-status").after(offer);
+  }
   for (const el of document.querySelectorAll("[data-needs-script]")) el.disabled = false;
   submissions.refresh();
   document.body.dataset.ready = "yes";
