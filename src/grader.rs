@@ -21,6 +21,7 @@ pub use tryout::{Table, Tryout, tables, try_code};
 
 use crate::catalog::spec::{Step, Test};
 use crate::catalog::{Exercise, Language};
+use crate::sandbox::clock::FIXED_START_MS;
 use crate::sandbox::verdict::{Phase, VerdictView};
 use crate::sandbox::{HttpResponse, Mode, Program, RunOptions, Sandbox, Verdict};
 use crate::scratch::Scratch;
@@ -187,13 +188,19 @@ impl Grader<'_> {
         };
         let mut jar = CookieJar::default();
         let mut captures = Captures::new();
+        let mut clock = FIXED_START_MS;
         for (n, step) in test.steps.iter().enumerate() {
             let step = step.get_ref();
+            // The clock moves forward only where a step says `advance`.
+            clock += step.advance.map_or(0, |d| d.as_millis());
             // Each step gets its own seed: two logins in one test must not
             // get the same token, and the report stays the same every time.
             let options = RunOptions {
                 limits: self.exercise.limits,
-                mode: Mode::Replayable { seed: n as u64 + 1 },
+                mode: Mode::Replayable {
+                    seed: n as u64 + 1,
+                    start_ms: clock,
+                },
             };
             let (http, values) = request::build(step, &captures, &jar);
             let (outcome, back) = self.sandbox.run(program, &http, db, &options);
@@ -308,7 +315,7 @@ impl Answer<'_> {
 }
 
 /// The clock and randomness of a plain-SQL statement in grading.
-const GRADING: Mode = Mode::Replayable { seed: 1 };
+const GRADING: Mode = Mode::replayable(1);
 
 /// Verdicts that mean the code could not be judged at all.
 fn status_of(verdict: &Verdict) -> Status {

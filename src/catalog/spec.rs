@@ -62,6 +62,66 @@ pub struct Step {
     /// `header:NAME`, `cookie:NAME` or `body`.
     #[serde(default)]
     pub capture: BTreeMap<String, String>,
+    /// Moves grading's clock forward before this step (`"31m"`, `"2h"`,
+    /// `"1d"`, `"1h30m"`); later steps of the test stay moved.
+    #[serde(default)]
+    pub advance: Option<Advance>,
+}
+
+/// A span of time a step moves the clock by, read from text like `"1h30m"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Advance(u64);
+
+impl Advance {
+    pub fn as_millis(self) -> u64 {
+        self.0
+    }
+
+    /// Numbers each followed by a unit: `ms`, `s`, `m`, `h` or `d`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "advance = {text:?} is not a span of time; write numbers with units, \
+                 like \"90s\", \"31m\", \"2h\", \"1d\" or \"1h30m\""
+            )
+        };
+        let mut total: u64 = 0;
+        let mut rest = text.trim();
+        if rest.is_empty() {
+            return Err(bad());
+        }
+        while !rest.is_empty() {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let number: u64 = rest[..digits].parse().map_err(|_| bad())?;
+            rest = &rest[digits..];
+            let unit_len = rest.len()
+                - rest
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .len();
+            let unit = match &rest[..unit_len] {
+                "ms" => 1,
+                "s" => 1_000,
+                "m" => 60_000,
+                "h" => 3_600_000,
+                "d" => 86_400_000,
+                _ => return Err(bad()),
+            };
+            rest = &rest[unit_len..];
+            total = number
+                .checked_mul(unit)
+                .and_then(|ms| total.checked_add(ms))
+                .filter(|ms| *ms <= 3_650 * 86_400_000)
+                .ok_or_else(|| format!("advance = {text:?} is more than ten years"))?;
+        }
+        Ok(Self(total))
+    }
+}
+
+impl<'de> Deserialize<'de> for Advance {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 fn get() -> String {
@@ -252,6 +312,23 @@ pub fn fill_placeholders<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_of_time_parse_with_units() {
+        let ms = |text| Advance::parse(text).map(Advance::as_millis);
+        assert_eq!(ms("31m"), Ok(31 * 60_000));
+        assert_eq!(ms("1h30m"), Ok(90 * 60_000));
+        assert_eq!(ms("2d"), Ok(2 * 86_400_000));
+        assert_eq!(ms("90s"), Ok(90_000));
+        assert_eq!(ms("250ms"), Ok(250));
+        for bad in ["", "31", "m", "31 minutes", "-5m", "1.5h", "3w"] {
+            assert!(
+                ms(bad).unwrap_err().contains("is not a span of time"),
+                "{bad}"
+            );
+        }
+        assert!(ms("99999d").unwrap_err().contains("more than ten years"));
+    }
 
     #[test]
     fn capture_sources_parse() {

@@ -42,7 +42,7 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
 fn options(args: &RunArgs) -> RunOptions {
     let mut options = RunOptions::default();
     if args.replayable {
-        options.mode = Mode::Replayable { seed: 1 };
+        options.mode = Mode::replayable(1);
     }
     if let Some(ms) = args.timeout_ms {
         options.limits.timeout = Duration::from_millis(ms);

@@ -14,9 +14,19 @@ use wasmtime_wasi::{HostMonotonicClock, HostWallClock, WasiCtx, WasiCtxBuilder};
 pub enum Mode {
     /// Real time and real randomness.
     Live,
-    /// A clock that starts at 2026-01-01T09:00:00Z and advances 1 ms per
-    /// reading, and random sources seeded with `seed`.
-    Replayable { seed: u64 },
+    /// A clock that starts at `start_ms` (since the Unix epoch) and
+    /// advances 1 ms per reading, and random sources seeded with `seed`.
+    Replayable { seed: u64, start_ms: u64 },
+}
+
+impl Mode {
+    /// Grading's clock, starting at 2026-01-01T09:00:00Z.
+    pub const fn replayable(seed: u64) -> Self {
+        Self::Replayable {
+            seed,
+            start_ms: FIXED_START_MS,
+        }
+    }
 }
 
 /// 2026-01-01T09:00:00Z in milliseconds since the Unix epoch.
@@ -53,9 +63,9 @@ impl HostMonotonicClock for SteppingMonotonic {
 /// differ by mode.
 pub fn wasi(mode: Mode) -> WasiCtx {
     let mut builder = WasiCtxBuilder::new();
-    if let Mode::Replayable { seed } = mode {
+    if let Mode::Replayable { seed, start_ms } = mode {
         builder
-            .wall_clock(SteppingWall(AtomicU64::new(FIXED_START_MS)))
+            .wall_clock(SteppingWall(AtomicU64::new(start_ms)))
             .monotonic_clock(SteppingMonotonic(AtomicU64::new(0)))
             .secure_random(StdRng::seed_from_u64(seed ^ 0x5eed_0001))
             .insecure_random(StdRng::seed_from_u64(seed ^ 0x5eed_0002))
@@ -75,7 +85,7 @@ impl Randomness {
     pub fn new(mode: Mode) -> Self {
         match mode {
             Mode::Live => Self::Live,
-            Mode::Replayable { seed } => Self::Seeded(Box::new(StdRng::seed_from_u64(seed))),
+            Mode::Replayable { seed, .. } => Self::Seeded(Box::new(StdRng::seed_from_u64(seed))),
         }
     }
 

@@ -217,3 +217,79 @@ fn hidden_tests_show_only_that_they_failed() {
         "a passing hidden test is shown"
     );
 }
+
+/// A login that hands out a token valid for 30 minutes, recording its expiry
+/// with SQLite's clock; `/me` checks it with JavaScript's.
+const EXPIRING: &str = r#"
+db.exec("CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, expires_at TEXT NOT NULL)");
+app.post("/login", (req, res) => {
+  db.prepare("INSERT INTO tokens VALUES ('t1', datetime('now', '+30 minutes'))").run();
+  res.json({ token: "t1" });
+});
+app.get("/me", (req, res) => {
+  const row = db.prepare("SELECT expires_at FROM tokens WHERE token = ?").get(req.query.token);
+  const expires = Date.parse(row.expires_at.replace(" ", "T") + "Z");
+  if (Date.now() >= expires) return res.status(401).json({ error: "expired", now: new Date().toISOString() });
+  res.json({ ok: true, now: new Date().toISOString() });
+});
+"#;
+
+#[test]
+fn a_step_can_move_the_clock_forward_for_itself_and_later_steps() {
+    let tests = r#"
+[[tests]]
+name = "a token expires after 30 minutes"
+[[tests.steps]]
+method = "POST"
+path = "/login"
+capture = { token = "json:token" }
+[[tests.steps]]
+path = "/me?token={{token}}"
+advance = "29m"
+expect.status = 200
+[[tests.steps]]
+path = "/me?token={{token}}"
+advance = "1m30s"
+expect.status = 401
+[[tests.steps]]
+path = "/me?token={{token}}"
+expect.status = 401
+"#;
+    let report = grade_code(&exercise(tests), EXPIRING);
+    assert!(passes(&report), "{report:#?}");
+    let now = |step: usize| {
+        let body = &only(&report).steps[step].response.as_ref().unwrap().body;
+        serde_json::from_str::<serde_json::Value>(body).unwrap()["now"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(now(1).starts_with("2026-01-01T09:29:00"), "{}", now(1));
+    assert!(now(2).starts_with("2026-01-01T09:30:30"), "{}", now(2));
+    assert!(
+        now(3).starts_with("2026-01-01T09:30:30"),
+        "later steps stay moved: {}",
+        now(3)
+    );
+}
+
+#[test]
+fn an_advance_that_is_not_a_span_of_time_is_refused_at_load_with_its_line() {
+    let files = backlab::catalog::Files::from_texts([
+        (
+            "exercises/fixture/exercise.toml",
+            "format_version = 1\ntitle = \"F\"\ntrack = \"servers\"\ndifficulty = \"beginner\"\nlanguage = \"js\"\nhints = [\"h\"]\n[[tests]]\nname = \"t\"\n[[tests.steps]]\npath = \"/\"\nadvance = \"31 minutes\"\n",
+        ),
+        ("exercises/fixture/README.md", "# F\n"),
+        ("exercises/fixture/starter.js", "//\n"),
+        ("exercises/fixture/solution.js", "//\n"),
+    ]);
+    let (_, problems) = backlab::catalog::Catalog::load_all(&files);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|p| p.starts_with("exercises/fixture/exercise.toml:11:")
+                && p.contains("advance = \"31 minutes\" is not a span of time")),
+        "{text:?}"
+    );
+}

@@ -339,7 +339,7 @@ app.get("/", (req, res) => {
 fn replayable_runs_repeat_time_and_randomness() {
     let code = r#"app.get("/", (req, res) => res.json({ now: new Date().toISOString().slice(0, 16), token: crypto.randomToken(8), r: Math.random() }));"#;
     let options = RunOptions {
-        mode: Mode::Replayable { seed: 7 },
+        mode: Mode::replayable(7),
         ..RunOptions::default()
     };
     let first = json(&run_with(code, get("/"), &options));

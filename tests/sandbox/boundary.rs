@@ -174,7 +174,7 @@ fn a_trace_past_its_budget_counts_what_it_dropped() {
 fn sqlite_reads_the_sandbox_clock() {
     let code = r#"app.get("/", (req, res) => res.json({ sql: db.prepare("SELECT datetime('now') AS t").get().t, js: new Date().toISOString() }));"#;
     let options = RunOptions {
-        mode: Mode::Replayable { seed: 1 },
+        mode: Mode::replayable(1),
         ..RunOptions::default()
     };
     let body = json(&run_with(code, get("/"), &options));
