@@ -2,36 +2,19 @@
 //! a stop signal ends the process in bounded time (a second one at once),
 //! and an unusable progress file stops it before it starts, in one sentence.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::process::{Child, Command};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
+
+use crate::server::http;
 
 /// Starts the server on a free port; returns it, its port and its output lines.
 fn start(data: &Path) -> (Child, u16, Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backlab"))
-        .args(["--port", "0", "--data-dir"])
-        .arg(data)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("backlab starts");
-    let (send, lines) = channel();
-    let out = BufReader::new(child.stdout.take().unwrap());
-    std::thread::spawn(move || {
-        for line in out.lines().map_while(Result::ok) {
-            let _ = send.send(line);
-        }
-    });
-    let first = lines.recv_timeout(Duration::from_secs(60)).unwrap();
-    let port = first
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no address in {first:?}"));
-    (child, port, lines)
+    let server = crate::server::start(data, &[]);
+    (server.child, server.port, server.lines)
 }
 
 fn signal(child: &Child, name: &str) {
@@ -56,6 +39,16 @@ fn exit_within(child: &mut Child, limit: Duration) -> Duration {
     panic!("still running after {limit:?}");
 }
 
+/// A server with a client stalled in the middle of its headers, just sent
+/// SIGINT; the stalled connection is returned so it stays open.
+fn interrupted_with_a_stalled_client(data: &Path) -> (Child, Receiver<String>, TcpStream) {
+    let (server, port, lines) = start(data);
+    let stalled = half_request(port);
+    std::thread::sleep(Duration::from_millis(200));
+    signal(&server, "INT");
+    (server, lines, stalled)
+}
+
 /// A connection that has sent only part of a request's headers.
 fn half_request(port: u16) -> TcpStream {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -67,24 +60,16 @@ fn half_request(port: u16) -> TcpStream {
     stream
 }
 
-fn get_status(port: u16, path: &str) -> u16 {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response[9..12].parse().unwrap()
-}
-
 #[test]
 fn a_client_that_sends_half_its_headers_is_cut_off_and_others_are_served() {
     let data = tempfile::tempdir().unwrap();
     let (mut server, port, _lines) = start(data.path());
     let slow: Vec<TcpStream> = (0..40).map(|_| half_request(port)).collect();
-    assert_eq!(get_status(port, "/"), 200, "served while 40 clients stall");
+    assert_eq!(
+        http(port, "GET", "/", "").0,
+        200,
+        "served while 40 clients stall"
+    );
     let started = Instant::now();
     for mut stream in slow {
         stream
@@ -121,10 +106,7 @@ fn a_client_that_sends_half_its_headers_is_cut_off_and_others_are_served() {
 #[test]
 fn a_stop_signal_ends_the_server_in_bounded_time_even_with_a_stalled_client() {
     let data = tempfile::tempdir().unwrap();
-    let (mut server, port, lines) = start(data.path());
-    let _stalled = half_request(port);
-    std::thread::sleep(Duration::from_millis(200));
-    signal(&server, "INT");
+    let (mut server, lines, _stalled) = interrupted_with_a_stalled_client(data.path());
     exit_within(&mut server, Duration::from_secs(30));
     let said: Vec<String> = lines.try_iter().collect();
     assert!(said.iter().any(|l| l.starts_with("Stopping:")), "{said:?}");
@@ -136,20 +118,13 @@ fn a_request_in_flight_when_the_stop_signal_comes_gets_its_answer() {
     let data = tempfile::tempdir().unwrap();
     let (mut server, port, lines) = start(data.path());
     let body = r#"{"code":"while (true) {}","request":{"method":"GET","path":"/hello"}}"#;
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "POST /api/exercises/hello-route/run HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
+    let answer =
+        std::thread::spawn(move || http(port, "POST", "/api/exercises/hello-route/run", body));
     // The endless loop runs until the sandbox's deadline; stop meanwhile.
     std::thread::sleep(Duration::from_millis(150));
     signal(&server, "INT");
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let (status, response) = answer.join().unwrap();
+    assert_eq!(status, 200, "{response}");
     assert!(response.contains("\"kind\":\"timeout\""), "{response}");
     exit_within(&mut server, Duration::from_secs(30));
     let said: Vec<String> = lines.try_iter().collect();
@@ -159,10 +134,7 @@ fn a_request_in_flight_when_the_stop_signal_comes_gets_its_answer() {
 #[test]
 fn a_second_signal_stops_the_server_at_once() {
     let data = tempfile::tempdir().unwrap();
-    let (mut server, port, _lines) = start(data.path());
-    let _stalled = half_request(port);
-    std::thread::sleep(Duration::from_millis(200));
-    signal(&server, "INT");
+    let (mut server, _lines, _stalled) = interrupted_with_a_stalled_client(data.path());
     std::thread::sleep(Duration::from_millis(300));
     signal(&server, "TERM");
     let took = exit_within(&mut server, Duration::from_secs(30));

@@ -6,6 +6,7 @@ mod lifecycle;
 mod new;
 mod run;
 mod serve;
+mod server;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

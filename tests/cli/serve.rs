@@ -1,10 +1,10 @@
 //! `backlab serve` as a real process: what it acknowledged survives SIGKILL,
 //! and a `--content` folder is followed as it is edited.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
+
+use crate::server::http;
 
 /// Starts the server on a free port; returns it and its port.
 fn start(data: &Path) -> (Child, u16) {
@@ -12,43 +12,8 @@ fn start(data: &Path) -> (Child, u16) {
 }
 
 fn start_with(data: &Path, extra: &[&std::ffi::OsStr]) -> (Child, u16) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backlab"))
-        .args(["--port", "0", "--data-dir"])
-        .arg(data)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("backlab starts");
-    let mut line = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    out.read_line(&mut line).unwrap();
-    // Keep reading what it prints, so its output never blocks or breaks.
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    let port = line
-        .split("http://127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no address in {line:?}"));
-    (child, port)
-}
-
-/// One HTTP/1.1 request; returns the status and the body.
-fn http(port: u16, method: &str, path: &str, json: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
-        json.len()
-    );
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let server = crate::server::start(data, extra);
+    (server.child, server.port)
 }
 
 #[test]

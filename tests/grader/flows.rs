@@ -3,7 +3,7 @@
 
 use backlab::grader::Status;
 
-use crate::util::{exercise, exercise_in, failures, grade_code, only, passes};
+use crate::util::{exercise, exercise_in, failures, grade_code, only, passes, problems};
 
 const TODOS: &str = r#"
 app.post("/todos", (req, res) => {
@@ -275,17 +275,9 @@ expect.status = 401
 
 #[test]
 fn an_advance_that_is_not_a_span_of_time_is_refused_at_load_with_its_line() {
-    let files = backlab::catalog::Files::from_texts([
-        (
-            "exercises/fixture/exercise.toml",
-            "format_version = 1\ntitle = \"F\"\ntrack = \"servers\"\ndifficulty = \"beginner\"\nlanguage = \"js\"\nhints = [\"h\"]\n[[tests]]\nname = \"t\"\n[[tests.steps]]\npath = \"/\"\nadvance = \"31 minutes\"\n",
-        ),
-        ("exercises/fixture/README.md", "# F\n"),
-        ("exercises/fixture/starter.js", "//\n"),
-        ("exercises/fixture/solution.js", "//\n"),
-    ]);
-    let (_, problems) = backlab::catalog::Catalog::load_all(&files);
-    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let text = problems(
+        "[[tests]]\nname = \"t\"\n[[tests.steps]]\npath = \"/\"\nadvance = \"31 minutes\"\n",
+    );
     assert!(
         text.iter()
             .any(|p| p.starts_with("exercises/fixture/exercise.toml:11:")

@@ -24,6 +24,19 @@ pub fn exercise(tests: &str) -> Exercise {
 
 /// An exercise of `language` with these tests and this reference solution.
 pub fn exercise_in(language: &str, tests: &str, solution: &str) -> Exercise {
+    let catalog = Catalog::load(&files(language, tests, solution))
+        .unwrap_or_else(|p| panic!("the fixture loads: {p:?}"));
+    catalog.exercises.into_iter().next().expect("one exercise")
+}
+
+/// What loading a JavaScript exercise with these `[[tests]]` reports, each
+/// as `file:line: message`. Its `[[tests]]` start on line 7 of exercise.toml.
+pub fn problems(tests: &str) -> Vec<String> {
+    let (_, problems) = Catalog::load_all(&files("js", tests, ""));
+    problems.iter().map(ToString::to_string).collect()
+}
+
+fn files(language: &str, tests: &str, solution: &str) -> Files {
     let header = format!(
         "format_version = 1\ntitle = \"Fixture\"\ntrack = \"servers\"\ndifficulty = \"beginner\"\nlanguage = \"{language}\"\nhints = [\"a hint\"]\n{tests}"
     );
@@ -37,16 +50,14 @@ pub fn exercise_in(language: &str, tests: &str, solution: &str) -> Exercise {
     let solution_name = format!("solution.{ext}");
     let starter_path = format!("exercises/fixture/{starter}");
     let solution_path = format!("exercises/fixture/{solution_name}");
-    let files = Files::from_texts([
+    Files::from_texts([
         ("exercises/fixture/exercise.toml", header.as_str()),
         ("exercises/fixture/README.md", "# Fixture\n"),
         (starter_path.as_str(), "// starter\n"),
         (solution_path.as_str(), solution),
         ("exercises/fixture/schema.sql", SCHEMA),
         ("exercises/fixture/seed.sql", SEED),
-    ]);
-    let catalog = Catalog::load(&files).unwrap_or_else(|p| panic!("the fixture loads: {p:?}"));
-    catalog.exercises.into_iter().next().expect("one exercise")
+    ])
 }
 
 pub fn grade_code(exercise: &Exercise, code: &str) -> Report {

@@ -75,9 +75,7 @@ async fn hostile_titles_and_summaries_in_a_course_are_shown_escaped() {
     std::fs::write(exercise.join("exercise.toml"), toml).unwrap();
     let files = backlab::catalog::Files::read_dir(&content).unwrap();
     let catalog = backlab::catalog::Catalog::load(&files).expect("the hostile course loads");
-    let store = backlab::store::Store::open(&dir.path().join("progress.db")).unwrap();
-    let state = backlab::server::AppState::new(catalog, crate::sandbox(), store);
-    let app = backlab::server::app(state, backlab::server::AllowedHosts::local(4000, None));
+    let app = crate::router(crate::state_on(catalog, dir.path()));
     for uri in [
         "/",
         "/tracks/servers",

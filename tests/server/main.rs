@@ -29,13 +29,26 @@ pub fn sandbox() -> Sandbox {
         .clone()
 }
 
+/// The state of an app on `catalog`, with an empty store in `dir`.
+pub fn state_on(catalog: Catalog, dir: &std::path::Path) -> AppState {
+    let store = Store::open(&dir.join("progress.db")).unwrap();
+    AppState::new(catalog, sandbox(), store)
+}
+
+/// The router for `state`, answering at 127.0.0.1:4000.
+pub fn router(state: AppState) -> Router {
+    app(state, AllowedHosts::local(4000, None))
+}
+
+pub fn builtin() -> Catalog {
+    Catalog::load(&Files::builtin()).expect("the course loads")
+}
+
 /// A fresh app with its own empty store; keep the folder alive with it.
 pub fn fresh() -> (Router, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let catalog = Catalog::load(&Files::builtin()).expect("the course loads");
-    let store = Store::open(&dir.path().join("progress.db")).unwrap();
-    let state = AppState::new(catalog, sandbox(), store);
-    (app(state, AllowedHosts::local(4000, None)), dir)
+    let app = router(state_on(builtin(), dir.path()));
+    (app, dir)
 }
 
 /// A request as Backlab's own page sends it.

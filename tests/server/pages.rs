@@ -215,7 +215,7 @@ async fn a_course_folder_reloads_and_a_broken_edit_shows_its_problems() {
     ));
     let store = backlab::store::Store::open(&dir.path().join("progress.db")).unwrap();
     let state = backlab::server::AppState::with_course(course.clone(), crate::sandbox(), store);
-    let app = backlab::server::app(state, backlab::server::AllowedHosts::local(4000, None));
+    let app = crate::router(state);
 
     std::fs::write(
         content.join("lessons/servers/02-second.md"),

@@ -18,12 +18,13 @@ use crate::{request, send};
 /// An app on the built-in course with the given job slots, and its store file.
 fn app_with(jobs: backlab::server::Jobs) -> (axum::Router, tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
+    let state = crate::state_on(crate::builtin(), dir.path());
+    state
+        .store
+        .set_busy_timeout(Duration::from_millis(200))
+        .unwrap();
+    let app = crate::router(state.with_jobs(jobs));
     let path = dir.path().join("progress.db");
-    let catalog = backlab::catalog::Catalog::load(&backlab::catalog::Files::builtin()).unwrap();
-    let store = backlab::store::Store::open(&path).unwrap();
-    store.set_busy_timeout(Duration::from_millis(200)).unwrap();
-    let state = backlab::server::AppState::new(catalog, crate::sandbox(), store).with_jobs(jobs);
-    let app = backlab::server::app(state, backlab::server::AllowedHosts::local(4000, None));
     (app, dir, path)
 }
 
