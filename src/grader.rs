@@ -108,7 +108,7 @@ impl Grader<'_> {
         };
         let (db, problem) = match self.exercise.language {
             Language::Js => self.steps(test, db, &mut report.steps),
-            Language::Sql => self.query(test, db, &mut report.query),
+            Language::Sql => self.query(db, &mut report.query),
         };
         if let Some((status, message)) = problem {
             return fail(report, status, message);
@@ -235,30 +235,28 @@ impl Grader<'_> {
     }
 
     /// An SQL exercise: the learner's statement and the reference's, each
-    /// on its own copy of the same data.
+    /// on its own copy of the same data (`db`, fresh for this test).
     fn query(
         &self,
-        test: &Test,
         db: Scratch,
         out: &mut Option<QueryReport>,
     ) -> (Scratch, Option<(Status, String)>) {
         let limits = &self.exercise.limits;
-        let reference = match self.fresh(test).map(|ref_db| {
-            let solution = &self.exercise.solution;
-            sql::run_statement(self.sandbox, ref_db, solution, limits, GRADING).0
-        }) {
-            Ok(Ok(statement)) => statement,
-            Ok(Err(verdict)) => {
-                return (
-                    db,
-                    Some((
-                        Status::Error,
-                        format!("the reference solution failed: {}", verdict.message()),
-                    )),
-                );
-            }
-            Err(message) => return (db, Some((Status::Error, message))),
-        };
+        // The reference runs on the same data: a shared copy of `db`.
+        let solution = &self.exercise.solution;
+        let reference =
+            match sql::run_statement(self.sandbox, db.clone(), solution, limits, GRADING).0 {
+                Ok(statement) => statement,
+                Err(verdict) => {
+                    return (
+                        db,
+                        Some((
+                            Status::Error,
+                            format!("the reference solution failed: {}", verdict.message()),
+                        )),
+                    );
+                }
+            };
         let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits, GRADING);
         let report =
             sql::query_report(self.code, result, Some((&reference, self.exercise.ordered)));

@@ -61,11 +61,6 @@ impl Template {
         })
     }
 
-    /// An empty database.
-    pub fn empty() -> Self {
-        Self::build("", "", ("schema.sql", "seed.sql")).expect("an empty database always builds")
-    }
-
     /// The tables and columns of the template, for the learner's schema tab.
     pub fn schema(&self) -> rusqlite::Result<Vec<schema::TableSchema>> {
         let conn = open_image(&self.image, true)?;
@@ -77,10 +72,11 @@ impl Template {
         &self.tables
     }
 
-    /// A fresh copy of the template.
+    /// A fresh copy of the template (shared, not copied: a run that
+    /// changes the database hands back an image of its own).
     pub fn fresh(&self) -> Scratch {
         Scratch {
-            image: self.image.to_vec(),
+            image: Arc::clone(&self.image),
         }
     }
 
@@ -93,21 +89,24 @@ impl Template {
         conn.execute_batch(setup).map_err(|e| e.to_string())?;
         let image = conn.serialize(MAIN_DB).map_err(|e| e.to_string())?;
         Ok(Scratch {
-            image: image.to_vec(),
+            image: Arc::new(image.to_vec()),
         })
     }
 }
 
-/// One test's database between steps: the main database's image.
+/// One test's database between steps: the main database's image, never
+/// changed in place, so copies share it.
 #[derive(Clone)]
 pub struct Scratch {
-    image: Vec<u8>,
+    image: Arc<Vec<u8>>,
 }
 
 impl Scratch {
     /// The database as the guest handed it back.
     pub fn from_image(image: Vec<u8>) -> Self {
-        Self { image }
+        Self {
+            image: Arc::new(image),
+        }
     }
 
     /// The serialized main database.

@@ -227,8 +227,10 @@ impl Database {
                 code: SqlCode::Auth,
             };
         }
-        // This SQLite has no extension loading at all (WASI has no dlopen).
-        if friendly_message(&error) == "no such function: load_extension" {
+        // This SQLite has no extension loading at all (WASI has no dlopen),
+        // so the authorizer never sees the function: it is unknown.
+        let message = friendly_message(&error);
+        if message.eq_ignore_ascii_case("no such function: load_extension") {
             let message =
                 "load_extension() is not allowed here: the sandbox cannot load code into SQLite";
             return SqlError {
@@ -237,7 +239,7 @@ impl Database {
             };
         }
         SqlError {
-            message: friendly_message(&error),
+            message,
             code: code_of(&error),
         }
     }
@@ -256,7 +258,7 @@ fn denial_of(action: &AuthAction<'_>) -> Option<String> {
         } => pragma_denial(pragma_name, *pragma_value),
         AuthAction::Function { function_name } => {
             let name = function_name.to_ascii_lowercase();
-            (name == "load_extension" || name == "fts3_tokenizer").then(|| {
+            (name == "fts3_tokenizer").then(|| {
                 format!("{name}() is not allowed here: the sandbox cannot load code into SQLite")
             })
         }

@@ -191,7 +191,6 @@ fn described(object: &Object<'_>) -> Failure {
             Failure::ResponseTooLarge(object.get::<_, f64>("size").unwrap_or(0.0) as u64)
         }
         Some("no-response") => Failure::NoResponse(error.message),
-        Some("out-of-memory") => Failure::OutOfMemory,
         _ => Failure::Exception(error),
     }
 }
@@ -342,6 +341,12 @@ fn response_from<'js>(
                 .iter()
                 .map(|(n, v)| n.len() + v.len() + 4)
                 .sum();
+            // The prelude keeps the body small too, but learner code can
+            // reach into it; this is the check that holds.
+            if response.body.len() > limits.response_bytes as usize {
+                let size = response.body.len() as u64;
+                return (None, Some(Failure::ResponseTooLarge(size)));
+            }
             if response.headers.len() > limits.response_headers as usize {
                 let count = u32::try_from(response.headers.len()).unwrap_or(u32::MAX);
                 return (None, Some(Failure::TooManyHeaders(count)));

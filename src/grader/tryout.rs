@@ -96,15 +96,10 @@ pub fn tables(db: &Scratch) -> Vec<Table> {
     let Ok(snapshot) = db.snapshot(sql::CHECK_TIMEOUT) else {
         return Vec::new();
     };
-    let list = "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-    let names = snapshot.query(list, Caps::CHECK).unwrap_or_default();
+    let names = snapshot.table_names().unwrap_or_default();
     names
-        .rows
         .into_iter()
-        .filter_map(|row| match row.into_iter().next() {
-            Some(SqlValue::Text(name)) => table(&snapshot, name),
-            _ => None,
-        })
+        .filter_map(|name| table(&snapshot, name))
         .collect()
 }
 

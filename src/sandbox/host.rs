@@ -18,7 +18,7 @@ use super::verdict::{self, Verdict};
 use crate::scratch::SqlValue;
 
 /// Work the guest said it started and has not yet said it finished.
-pub enum Pending {
+enum Pending {
     Statement(Box<SqlCall>, Instant),
     Crypto(&'static str, Instant),
 }
@@ -35,7 +35,7 @@ pub struct HostState {
     /// Why the host stopped the run, when it did.
     pub stop: Option<Verdict>,
     /// What the guest was doing when it last called.
-    pub pending: Option<Pending>,
+    pending: Option<Pending>,
     statements: u32,
     log_bytes: usize,
 }
@@ -75,13 +75,13 @@ impl HostState {
     }
 
     /// The statement the guest was running when the run stopped, if any;
-    /// it goes into the trace marked as stopped.
-    pub fn stopped_statement(&mut self) -> Option<String> {
+    /// it goes into the trace marked as stopped, for `why`.
+    pub fn stopped_statement(&mut self, why: &str) -> Option<String> {
         let Some(Pending::Statement(mut call, started)) = self.pending.take() else {
             return None;
         };
         call.duration_us = micros(started);
-        call.error = Some("stopped: it ran past the time limit".into());
+        call.error = Some(format!("stopped: {why}"));
         let sql = call.sql.clone();
         self.trace.push(Event::Sql(call));
         Some(sql)
@@ -191,7 +191,9 @@ impl trace::Host for HostState {
     fn statement_finished(&mut self, end: trace::StatementEnd) -> wasmtime::Result<()> {
         let Some(Pending::Statement(mut call, started)) = self.pending.take() else {
             return Err(self.halt(Verdict::Crash {
-                detail: "the guest finished a statement it never started".into(),
+                detail:
+                    "the sandbox reported the end of an SQL statement it never reported starting"
+                        .into(),
             }));
         };
         call.duration_us = micros(started);

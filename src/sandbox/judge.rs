@@ -35,7 +35,7 @@ pub fn answered(
         || header_bytes > limits.response_header_bytes as usize
     {
         let verdict = Verdict::Crash {
-            detail: "the guest answered past the response limits it holds".into(),
+            detail: "the response got past the sandbox's own size checks".into(),
         };
         return (verdict, None);
     }
@@ -53,7 +53,16 @@ pub fn trapped(error: &wasmtime::Error, state: &mut HostState) -> Verdict {
         return verdict;
     }
     let interrupted = matches!(error.downcast_ref::<Trap>(), Some(Trap::Interrupt));
-    if let Some(sql) = state.stopped_statement().filter(|_| interrupted) {
+    // A statement still running is shown in the trace either way; only the
+    // deadline makes it the verdict.
+    let why = if interrupted {
+        "it ran past the time limit"
+    } else {
+        "the run ended while it was running"
+    };
+    if let Some(sql) = state.stopped_statement(why)
+        && interrupted
+    {
         return Verdict::QueryTimeout { sql };
     }
     match error.downcast_ref::<Trap>() {

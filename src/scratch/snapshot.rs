@@ -7,8 +7,8 @@
 use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
+use rusqlite::ErrorCode;
 use rusqlite::config::DbConfig;
-use rusqlite::{ErrorCode, MAIN_DB};
 
 use super::SqlValue;
 
@@ -56,9 +56,7 @@ impl Snapshot {
     /// a `writable` copy takes `try_statement`.
     pub fn open(image: &[u8], timeout: Duration, writable: bool) -> Result<Self, CheckError> {
         let sql = |e: rusqlite::Error| CheckError::Sql(e.to_string());
-        let mut conn = Connection::open_in_memory().map_err(sql)?;
-        conn.deserialize_read_exact(MAIN_DB, image, image.len(), !writable)
-            .map_err(sql)?;
+        let conn = super::open_image(image, !writable).map_err(sql)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
             .map_err(sql)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)
@@ -96,14 +94,14 @@ impl Snapshot {
         Ok(out)
     }
 
-    /// Tables of the template (`names`) that are no longer tables: the
-    /// learner's code dropped one and put a view (or something else) under
-    /// its name. Each comes with what it is now.
+    /// Tables of the template (`names`) that are now views: the learner's
+    /// code dropped one and put a view under its name, which a check would
+    /// read as if it were the table. Each comes with what it is now.
     pub fn replaced_tables(&self, names: &[String]) -> Result<Vec<(String, String)>, CheckError> {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type <> 'table'",
+                "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE AND type = 'view'",
             )
             .map_err(|e| self.error(e))?;
         let mut out = Vec::new();
@@ -143,9 +141,9 @@ impl Snapshot {
         }
     }
 
-    /// The connection, for reading the schema.
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    /// The user tables, by name, under this snapshot's deadline.
+    pub fn table_names(&self) -> Result<Vec<String>, CheckError> {
+        super::table_names(&self.conn).map_err(|e| self.error(e))
     }
 
     fn error(&self, error: rusqlite::Error) -> CheckError {

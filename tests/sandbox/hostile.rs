@@ -109,6 +109,22 @@ fn a_response_written_in_chunks_past_the_limit_is_too_large() {
 }
 
 #[test]
+fn a_body_smuggled_past_the_frameworks_own_checks_is_still_too_large() {
+    // Learner code can replace what the framework uses to join and measure
+    // the body; the limit is held below it, not in JavaScript.
+    let code = r#"const big = "x".repeat(2 * 1024 * 1024);
+Array.prototype.join = function () { return big; };
+app.get("/", (req, res) => { res.write("a"); res.end(); });"#;
+    assert_eq!(
+        verdict_of(code),
+        Verdict::ResponseTooLarge {
+            limit_bytes: 1 << 20
+        }
+    );
+    next_run_works();
+}
+
+#[test]
 fn a_console_flood_keeps_only_the_log_limit() {
     let code = r#"app.get("/", (req, res) => { for (let i = 0; i < 20000; i++) console.log("line " + i + " " + "x".repeat(40)); res.send("done"); });"#;
     // The default 1 s: 20,000 host calls must not race a short test limit.
@@ -150,6 +166,10 @@ fn load_extension_is_refused() {
         message,
         "load_extension() is not allowed here: the sandbox cannot load code into SQLite"
     );
+    let shouted = sql_error(
+        r#"app.get("/", (req, res) => res.json(db.prepare("SELECT LOAD_EXTENSION('/usr/lib/evil.so')").get()));"#,
+    );
+    assert_eq!(shouted, message, "in capitals too");
     next_run_works();
 }
 
