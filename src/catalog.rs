@@ -18,7 +18,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use files::Files;
+pub use files::{Files, ROOTS};
 pub use json_path::JsonPath;
 pub use map::course_map;
 pub use problem::Problem;

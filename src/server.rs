@@ -39,7 +39,7 @@ use crate::store::Store;
 /// The largest request body: code and a hand-built request fit easily.
 pub const BODY_LIMIT: usize = 256 << 10;
 /// How long any request but a sandbox job may take.
-pub const REQUEST_DEADLINE: Duration = Duration::from_secs(60);
+const REQUEST_DEADLINE: Duration = Duration::from_secs(60);
 
 /// What every handler can reach; cheap to clone.
 #[derive(Clone)]

@@ -13,7 +13,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-pub use health::{Kind, Unusable};
+pub use health::Unusable;
 
 /// Each entry moves the schema one version on; `user_version` says how far
 /// a file has come. Never edit an entry once released: add one.
@@ -202,14 +202,16 @@ impl Store {
         })
     }
 
-    /// Records a graded submission, keeps its code as the draft, and marks
-    /// the exercise passed when it passed, all in one transaction. Returns
-    /// the submission's id.
+    /// Records a graded submission, keeps its code as the draft (unless
+    /// `save_as_draft` is false: the page could not read the draft, so it
+    /// must not be replaced), and marks the exercise passed when it passed,
+    /// all in one transaction. Returns the submission's id.
     pub fn record_submission(
         &self,
         exercise: &str,
         code: &str,
         report: &crate::grader::Report,
+        save_as_draft: bool,
     ) -> Result<i64, StoreError> {
         let json = serde_json::to_string(report).unwrap_or_else(|_| "{}".into());
         let status = report.status.as_str();
@@ -223,7 +225,9 @@ impl Store {
                 params![exercise, code, status, report.passed as i64, report.total as i64, json, at],
             )?;
             let id = tx.last_insert_rowid();
-            upsert_draft(&tx, exercise, code, at)?;
+            if save_as_draft {
+                upsert_draft(&tx, exercise, code, at)?;
+            }
             if passed {
                 tx.execute(
                     "INSERT OR IGNORE INTO exercises_passed (exercise, passed_at) VALUES (?1, ?2)",
@@ -341,9 +345,12 @@ fn check_readable(conn: &Connection) -> rusqlite::Result<()> {
     if verdict == "ok" {
         return Ok(());
     }
+    // SQLite's own report (pages and cells) goes to the terminal; the
+    // learner is told in words that the file is damaged.
+    eprintln!("backlab: quick_check of the progress file: {verdict}");
     Err(rusqlite::Error::SqliteFailure(
         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-        Some(verdict),
+        None,
     ))
 }
 

@@ -52,7 +52,6 @@ impl Pages<'_> {
             ["lessons", id] => self.lessons.contains(id),
             ["exercises", id] => self.exercises.contains(id),
             ["tracks", slug] => Track::from_slug(slug).is_some(),
-            ["static", "style.css" | "backlab.js"] => true,
             _ => false,
         }
     }

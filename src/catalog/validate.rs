@@ -234,7 +234,7 @@ fn check_database(check: &DatabaseCheck) -> Result<(), String> {
     if check.accepts.is_some() {
         return match (&check.rows, check.count, check.ordered) {
             (None, None, false) => Ok(()),
-            _ => Err("a database check with `accepts` tries a statement: it has no rows, count or ordered".into()),
+            _ => Err("a database check with `accepts` tries a statement instead of reading rows: remove rows, count and ordered".into()),
         };
     }
     match (&check.rows, check.count) {

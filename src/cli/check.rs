@@ -53,45 +53,39 @@ struct Verified {
 }
 
 fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
-    // Messages name the file that was run, as the author knows it.
-    let options = |file: &str| GradeOptions {
-        reveal_hidden: true,
-        file: format!("{}{file}", exercise.dir),
+    // Each file is graded under its path in the course, so messages and
+    // problems name the file the author knows.
+    let run = |code: &str, file: &str| {
+        let path = format!("{}{file}", exercise.dir);
+        let options = GradeOptions {
+            reveal_hidden: true,
+            file: path.clone(),
+        };
+        (grade(sandbox, exercise, code, &options), path)
     };
     let ext = exercise.language.extension();
     let mut problems = Vec::new();
-    let solution = grade(
-        sandbox,
-        exercise,
-        &exercise.solution,
-        &options(&format!("solution.{ext}")),
-    );
+    let (solution, path) = run(&exercise.solution, &format!("solution.{ext}"));
     if solution.status != Status::Pass {
         problems.push(Problem::new(
-            &format!("{}solution.{ext}", exercise.dir),
+            &path,
             None,
             format!("the reference solution does not pass: {}", solution.message),
         ));
     }
-    let starter = grade(
-        sandbox,
-        exercise,
-        &exercise.starter,
-        &options(&format!("starter.{ext}")),
-    );
+    let (starter, path) = run(&exercise.starter, &format!("starter.{ext}"));
     if starter.status == Status::Pass {
         problems.push(Problem::new(
-            &format!("{}starter.{ext}", exercise.dir),
+            &path,
             None,
             "the starter passes every test: the tests do not check the task yet",
         ));
     }
     for mutant in &exercise.mutants {
-        let report = grade(sandbox, exercise, &mutant.code, &options(&mutant.file));
-        let file = format!("{}{}", exercise.dir, mutant.file);
+        let (report, path) = run(&mutant.code, &mutant.file);
         if let Some(why) = does_not_load(&report) {
             problems.push(Problem::new(
-                &file,
+                &path,
                 None,
                 format!(
                     "this mutant does not load, so it tests nothing ({why}): a mutant is a \
@@ -100,7 +94,7 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
             ));
         } else if report.status == Status::Pass {
             problems.push(Problem::new(
-                &file,
+                &path,
                 None,
                 "this known-bad solution passes every test: add a test that catches it",
             ));

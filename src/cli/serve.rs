@@ -56,17 +56,15 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         }
         let stop = async {
             stop_signal().await;
-            say("Stopping: letting requests in flight finish (Ctrl+C again stops at once)…");
+            say("Stopping: finishing what is still running (press Ctrl+C again to stop at once)…");
         };
         let options = Listening::default();
-        let grace = options.grace;
         match listen(listener, app(state, allowed), options, stop, stop_signal()).await {
             Stopped::Drained => say("Backlab stopped."),
-            Stopped::Abandoned => say(&format!(
-                "Backlab stopped without waiting longer for the requests still running \
-                 (they had up to {} s); nothing it acknowledged is lost.",
-                grace.as_secs()
-            )),
+            Stopped::Abandoned => say(
+                "Backlab stopped before what was still running had finished; \
+                 everything it had confirmed as saved is kept.",
+            ),
         }
         anyhow::Ok(0)
     });

@@ -62,6 +62,20 @@ pub struct CodeBody {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct SubmitBody {
+    code: String,
+    /// False when the page could not read the saved draft: the submitted
+    /// code must not replace a draft the learner has not seen.
+    #[serde(default = "yes")]
+    save_as_draft: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RunBody {
     code: String,
     #[serde(default)]
@@ -136,7 +150,7 @@ pub struct Submitted {
 pub async fn submit(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    ApiJson(body): ApiJson<CodeBody>,
+    ApiJson(body): ApiJson<SubmitBody>,
 ) -> AppResult<Json<Submitted>> {
     let submitted = sandbox_job(state, slug, move |state, exercise| {
         let report = grader::grade(
@@ -146,7 +160,9 @@ pub async fn submit(
             &GradeOptions::default(),
         );
         let slug = &exercise.id.0;
-        let id = state.store.record_submission(slug, &body.code, &report)?;
+        let id = state
+            .store
+            .record_submission(slug, &body.code, &report, body.save_as_draft)?;
         Ok(Submitted { id, report })
     })
     .await?;

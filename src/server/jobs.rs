@@ -17,7 +17,7 @@ use tokio::sync::Semaphore;
 use super::error::AppError;
 
 /// How long a job may wait for a slot before the request is refused.
-pub const QUEUE_WAIT: Duration = Duration::from_secs(30);
+const QUEUE_WAIT: Duration = Duration::from_secs(30);
 
 #[derive(Clone)]
 pub struct Jobs {

@@ -71,8 +71,8 @@ impl Pages {
     }
 }
 
-/// minijinja's own formatter, except that text is escaped without
-/// touching `/`, so addresses in the pages stay readable.
+/// minijinja's own formatter, except that text is escaped as pulldown-cmark
+/// escapes it (`& < > " '`), leaving `/` alone so addresses stay readable.
 fn format_value(
     out: &mut minijinja::Output,
     state: &minijinja::State,
@@ -80,21 +80,8 @@ fn format_value(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
-            let error = |_| minijinja::Error::from(minijinja::ErrorKind::WriteFailure);
-            let mut rest = text;
-            while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-                out.write_str(&rest[..at]).map_err(error)?;
-                let entity = match rest.as_bytes()[at] {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'"' => "&quot;",
-                    _ => "&#39;",
-                };
-                out.write_str(entity).map_err(error)?;
-                rest = &rest[at + 1..];
-            }
-            out.write_str(rest).map_err(error)
+            pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(out), text)
+                .map_err(|_| minijinja::Error::from(minijinja::ErrorKind::WriteFailure))
         }
         _ => minijinja::escape_formatter(out, state, value),
     }

@@ -10,12 +10,12 @@ use rusqlite::{ErrorCode, ffi};
 /// A reason the progress file cannot be used; `Display` is the sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unusable {
-    pub path: String,
-    pub kind: Kind,
+    path: String,
+    kind: Kind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+enum Kind {
     ReadOnly,
     /// Moved or deleted while Backlab had it open.
     Moved,
@@ -42,7 +42,8 @@ impl fmt::Display for Unusable {
             Kind::Moved => write!(
                 f,
                 "the progress file {path} was moved or deleted while Backlab was running: \
-                 stop Backlab and start it again (it starts a new file there), {ELSEWHERE}"
+                 put it back and restart Backlab (otherwise it starts a new, empty file \
+                 there), {ELSEWHERE}"
             ),
             Kind::Locked => write!(
                 f,

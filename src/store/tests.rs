@@ -35,10 +35,10 @@ fn submissions_and_progress_survive_reopening() {
     let first = {
         let store = Store::open(&path).unwrap();
         let failed = store
-            .record_submission("hello-route", "bad", &report(Status::Fail))
+            .record_submission("hello-route", "bad", &report(Status::Fail), true)
             .unwrap();
         store
-            .record_submission("hello-route", "good", &report(Status::Pass))
+            .record_submission("hello-route", "good", &report(Status::Pass), true)
             .unwrap();
         store.mark_read("routes").unwrap();
         store.mark_read("routes").unwrap();

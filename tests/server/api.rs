@@ -102,6 +102,27 @@ async fn submit_records_the_report_and_progress() {
 }
 
 #[tokio::test]
+async fn a_submission_from_a_page_that_could_not_read_the_draft_leaves_it_alone() {
+    let (app, _dir) = fresh();
+    let draft = "/api/exercises/hello-route/draft";
+    let mine = json!({ "code": "// my real work" });
+    send(&app, request("PUT", draft, Some(mine))).await;
+    let (status, submitted) = send(
+        &app,
+        request(
+            "POST",
+            "/api/exercises/hello-route/submit",
+            Some(json!({ "code": HELLO, "save_as_draft": false })),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{submitted}");
+    assert_eq!(submitted["report"]["status"], "pass");
+    let (_, kept) = send(&app, request("GET", draft, None)).await;
+    assert_eq!(kept["code"], "// my real work");
+}
+
+#[tokio::test]
 async fn drafts_start_from_the_starter_and_reset_to_it() {
     let (app, _dir) = fresh();
     let (_, draft) = send(

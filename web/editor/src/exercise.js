@@ -41,7 +41,7 @@ export async function exercisePage() {
     tabs.show("report");
     fill($("report"), h("p", { class: "quiet" }, "Running every test…"));
     try {
-      const { report } = await api("POST", `/exercises/${encodeURIComponent(exercise.slug)}/submit`, { code: editor.text });
+      const { report } = await api("POST", `/exercises/${encodeURIComponent(exercise.slug)}/submit`, { code: editor.text, save_as_draft: !drafts.unsynced });
       fill($("report"), renderReport(report));
       if (report.status === "pass") $("passed-badge").hidden = false;
       submissions.refresh();
@@ -54,11 +54,14 @@ export async function exercisePage() {
   try {
     code = await drafts.load();
   } catch (error) {
-    // The editor still opens, with the starter; edits are kept in this
-    // browser and never saved over the draft that could not be read.
-    code = exercise.starter;
+    // The editor still opens, with code kept aside on an earlier visit or
+    // the starter; edits stay in this browser and are never saved over the
+    // draft that could not be read.
+    const aside = drafts.aside();
+    code = aside ?? exercise.starter;
     drafts.holdBack();
-    drafts.say(`Could not read your saved draft, so this is the starter code; what you type is kept in this browser only: ${error.message}`, true);
+    const shown = aside === null ? "the starter code" : "the code you typed here last time";
+    drafts.say(`Could not read your saved draft, so this is ${shown}. ${error.message} What you type stays in this browser until the draft can be read.`, true);
   }
   const editor = createEditor($("editor"), {
     language: exercise.language,
@@ -94,7 +97,7 @@ export async function exercisePage() {
     const offer = h("p", { class: "aside-offer" }, "You typed code here while your saved draft could not be read. ",
       h("button", { type: "button", onclick: () => { editor.text = aside; drafts.dropAside(); offer.remove(); } }, "Put that code in the editor"),
       " ",
-      h("button", { type: "button", onclick: () => { drafts.dropAside(); offer.remove(); } }, "Forget it"));
+      h("button", { type: "button", onclick: () => { drafts.dropAside(); offer.remove(); } }, "Discard that code"));
     $("save-status").after(offer);
   }
   for (const el of document.querySelectorAll("[data-needs-script]")) el.disabled = false;
