@@ -151,6 +151,20 @@ pub struct Mutant {
     pub code: String,
 }
 
+/// A generated mutant the author declared equivalent to the solution:
+/// `backlab check` does not ask a test to catch it.
+#[derive(Debug, Clone)]
+pub struct EquivalentMutant {
+    /// The line of the solution the change is on.
+    pub line: u32,
+    /// The change as `backlab check` describes it.
+    pub change: String,
+    /// Why no test can tell it from the solution.
+    pub reason: String,
+    /// Where the declaration is in exercise.toml.
+    pub toml_line: u32,
+}
+
 #[derive(Clone)]
 pub struct Exercise {
     pub id: ExerciseId,
@@ -171,6 +185,7 @@ pub struct Exercise {
     pub starter: String,
     pub solution: String,
     pub mutants: Vec<Mutant>,
+    pub equivalent_mutants: Vec<EquivalentMutant>,
     /// `schema.sql` + `seed.sql`, built once.
     pub template: Template,
 }

@@ -102,6 +102,10 @@ pub struct CheckArgs {
     /// The course folder, holding lessons/ and exercises/.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// For exercises still being written: list the generated mutants that
+    /// no test catches, without counting them as problems.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Args)]

@@ -36,6 +36,9 @@ pub struct GradeOptions {
     /// The name of the learner's file in messages; the exercise's default
     /// (`app.js`, `query.sql`) when empty.
     pub file: String,
+    /// Stop at the first test that does not pass (mutation testing only
+    /// needs to know whether one fails).
+    pub stop_at_first_failure: bool,
 }
 
 /// The first request of each visible test, as the learner's "try a
@@ -67,19 +70,19 @@ pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &Grade
         code,
         file,
     };
-    let tests = exercise
-        .tests
-        .iter()
-        .enumerate()
-        .map(|(i, test)| {
-            let report = grader.test(test);
-            if test.hidden && report.status != Status::Pass && !options.reveal_hidden {
-                redact(report, i + 1)
-            } else {
-                report
-            }
-        })
-        .collect();
+    let mut tests = Vec::with_capacity(exercise.tests.len());
+    for (i, test) in exercise.tests.iter().enumerate() {
+        let report = grader.test(test);
+        let failed = report.status != Status::Pass;
+        tests.push(if test.hidden && failed && !options.reveal_hidden {
+            redact(report, i + 1)
+        } else {
+            report
+        });
+        if failed && options.stop_at_first_failure {
+            break;
+        }
+    }
     Report::summarize(&exercise.id.0, tests)
 }
 

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod grader;
+pub mod mutation;
 pub mod sandbox;
 pub mod scratch;
 pub mod server;

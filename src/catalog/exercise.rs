@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::spec::Test;
 use super::{
-    Difficulty, Exercise, ExerciseId, FORMAT_VERSION, Files, Language, LessonId, Mutant, Problem,
-    Track, is_slug,
+    Difficulty, EquivalentMutant, Exercise, ExerciseId, FORMAT_VERSION, Files, Language, LessonId,
+    Mutant, Problem, Track, is_slug,
 };
 use crate::sandbox::Limits;
 use crate::scratch::Template;
@@ -32,6 +32,18 @@ pub(super) struct ExerciseFile {
     pub(super) ordered: Option<Spanned<bool>>,
     #[serde(default)]
     pub(super) tests: Vec<Spanned<Test>>,
+    #[serde(default)]
+    pub(super) equivalent_mutants: Vec<Spanned<EquivalentEntry>>,
+}
+
+/// `[[equivalent_mutants]]`: a generated mutant that behaves exactly like
+/// the solution, so no test can catch it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EquivalentEntry {
+    pub(super) line: u32,
+    pub(super) change: String,
+    pub(super) reason: String,
 }
 
 /// Only the version, read first so a newer format is refused before its
@@ -73,7 +85,7 @@ pub fn load(
     });
     match (sources, template) {
         (Some(sources), Ok(template)) if problems.is_empty() => {
-            Ok((build(slug, dir, parsed, sources, template), strays))
+            Ok((build(slug, dir, text, parsed, sources, template), strays))
         }
         _ => {
             problems.extend(strays);
@@ -203,6 +215,7 @@ fn template(files: &Files, dir: &str) -> Result<Template, Problem> {
 fn build(
     slug: &str,
     dir: &str,
+    toml: &str,
     parsed: ExerciseFile,
     sources: Sources,
     template: Template,
@@ -224,6 +237,20 @@ fn build(
         limits: parsed.limits.map(Spanned::into_inner).unwrap_or_default(),
         ordered: parsed.ordered.is_some_and(Spanned::into_inner),
         tests: parsed.tests.into_iter().map(Spanned::into_inner).collect(),
+        equivalent_mutants: parsed
+            .equivalent_mutants
+            .into_iter()
+            .map(|entry| {
+                let toml_line = crate::sqltext::line_of(toml, entry.span().start);
+                let entry = entry.into_inner();
+                EquivalentMutant {
+                    line: entry.line,
+                    change: entry.change,
+                    reason: entry.reason,
+                    toml_line,
+                }
+            })
+            .collect(),
         readme: sources.readme,
         starter: sources.starter,
         solution: sources.solution,

@@ -48,6 +48,15 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             "`ordered` is for SQL exercises; JavaScript tests check order in their JSON".into(),
         );
     }
+    for entry in &parsed.equivalent_mutants {
+        let e = entry.get_ref();
+        if e.reason.trim().is_empty() || e.change.trim().is_empty() || e.line == 0 {
+            at(
+                entry.span().start,
+                "an equivalent mutant needs the line and change `backlab check` printed, and a reason: why can no test tell it from the solution?".into(),
+            );
+        }
+    }
     if parsed.tests.is_empty() {
         at(
             text.len(),

@@ -1,6 +1,9 @@
 //! `backlab check [DIR]`: everything an author can get wrong in a course,
 //! reported at once with file and line, then every exercise run for real:
-//! the reference solution must pass, the starter and every mutant must fail.
+//! the reference solution must pass, the starter and every mutant must fail,
+//! and every generated mutant of the solution must be caught by a test.
+
+mod mutation;
 
 use std::path::Path;
 
@@ -26,13 +29,33 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
         outln!("✗ {problem}");
     }
     let sandbox = super::sandbox(data_dir)?;
+    let mut totals = (0, 0, 0);
     for exercise in &catalog.exercises {
-        let found = verify(&sandbox, exercise);
-        print_exercise(exercise, &found);
+        let mut found = verify(&sandbox, exercise);
+        let score = mutation::score(&sandbox, exercise);
+        totals = (
+            totals.0 + score.caught,
+            totals.1 + score.counted(),
+            totals.2 + score.equivalent,
+        );
+        found.problems.extend(score.problems.iter().cloned());
+        if !args.draft {
+            let survivors = score.survivors.iter();
+            found
+                .problems
+                .extend(survivors.map(|m| mutation::survivor_problem(exercise, m)));
+        }
+        print_exercise(exercise, &found, &score, args.draft);
         problems.extend(found.problems);
     }
     outln!(
-        "\n{} lesson(s), {} exercise(s): {}",
+        "\nmutation testing: {} of {} generated mutants caught ({} declared equivalent)",
+        totals.0,
+        totals.1,
+        totals.2
+    );
+    outln!(
+        "{} lesson(s), {} exercise(s): {}",
         catalog.lessons.len(),
         catalog.exercises.len(),
         match problems.len() {
@@ -60,6 +83,7 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
         let options = GradeOptions {
             reveal_hidden: true,
             file: path.clone(),
+            stop_at_first_failure: false,
         };
         (grade(sandbox, exercise, code, &options), path)
     };
@@ -110,7 +134,7 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
 
 /// Why a graded program never ran as a program: a syntax error or an
 /// exception while its file loaded (JavaScript), or SQL that does not parse.
-fn does_not_load(report: &Report) -> Option<String> {
+pub(super) fn does_not_load(report: &Report) -> Option<String> {
     report.tests.iter().find_map(|test| {
         let steps = test.steps.iter().map(|s| &s.verdict);
         let query = test.query.iter().map(|q| &q.verdict);
@@ -130,7 +154,7 @@ fn does_not_load(report: &Report) -> Option<String> {
     })
 }
 
-fn print_exercise(exercise: &Exercise, found: &Verified) {
+fn print_exercise(exercise: &Exercise, found: &Verified, score: &mutation::Score, draft: bool) {
     let mark = if found.problems.is_empty() {
         "✓"
     } else {
@@ -140,13 +164,30 @@ fn print_exercise(exercise: &Exercise, found: &Verified) {
         0 => String::new(),
         n => format!(", {n} mutant(s) checked"),
     };
+    let equivalent = match score.equivalent {
+        0 => String::new(),
+        n => format!(", {n} declared equivalent"),
+    };
     outln!(
-        "{mark} {}: {} test(s); the starter passes {} of them{mutants}",
+        "{mark} {}: {} test(s); the starter passes {} of them{mutants}; {} of {} generated mutants caught{equivalent}",
         exercise.id,
         found.tests,
-        found.starter_passed
+        found.starter_passed,
+        score.caught,
+        score.counted(),
     );
     for problem in &found.problems {
         outln!("    ✗ {problem}");
+    }
+    if draft {
+        for survivor in &score.survivors {
+            outln!(
+                "    ! a mutant survives ({}solution.{}:{}): {}",
+                exercise.dir,
+                exercise.language.extension(),
+                survivor.line,
+                survivor.change
+            );
+        }
     }
 }

@@ -28,6 +28,7 @@ pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let options = GradeOptions {
         reveal_hidden: args.reveal_hidden,
         file: super::run::file_name(&args.file),
+        stop_at_first_failure: false,
     };
     let report = run_grade(&sandbox, exercise, &code, &options);
     if args.json {

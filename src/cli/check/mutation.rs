@@ -1,0 +1,140 @@
+//! Mutation testing in `backlab check`: every generated mutant of an
+//! exercise's reference solution graded (in parallel, stopping at the first
+//! failing test); a mutant no test catches is a gap in the tests, unless the
+//! author declared it equivalent with a reason.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::catalog::{EquivalentMutant, Exercise, Problem};
+use crate::grader::{GradeOptions, Status, grade};
+use crate::mutation::{Mutation, mutations};
+use crate::sandbox::Sandbox;
+
+/// What grading one mutant showed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Caught,
+    Survived,
+    /// It does not load (a syntax error the change made): it tests nothing.
+    Invalid,
+}
+
+/// The mutation results of one exercise.
+#[derive(Default)]
+pub(super) struct Score {
+    pub caught: usize,
+    pub equivalent: usize,
+    /// Survivors nobody declared equivalent.
+    pub survivors: Vec<Mutation>,
+    pub problems: Vec<Problem>,
+}
+
+impl Score {
+    /// Mutants that count: the ones that load and are not declared equivalent.
+    pub fn counted(&self) -> usize {
+        self.caught + self.survivors.len()
+    }
+}
+
+/// Generates and grades the mutants of `exercise`'s solution.
+pub(super) fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
+    let solution_path = format!("{}solution.{}", exercise.dir, exercise.language.extension());
+    let all = mutations(exercise.language, &exercise.solution, &exercise.starter);
+    let fates = grade_all(sandbox, exercise, &all, &solution_path);
+    let mut score = Score::default();
+    let mut used = vec![false; exercise.equivalent_mutants.len()];
+    for (mutation, fate) in all.into_iter().zip(fates) {
+        let declared = exercise
+            .equivalent_mutants
+            .iter()
+            .position(|e| e.line == mutation.line && e.change == mutation.change);
+        if let Some(i) = declared {
+            used[i] = true;
+        }
+        match (fate, declared) {
+            (Fate::Invalid, _) => {}
+            (Fate::Survived, Some(_)) => score.equivalent += 1,
+            (Fate::Caught, Some(i)) => score.problems.push(declared_problem(
+                exercise,
+                &exercise.equivalent_mutants[i],
+                "a test catches this mutant, so it is not equivalent: remove the declaration",
+            )),
+            (Fate::Caught, None) => score.caught += 1,
+            (Fate::Survived, None) => score.survivors.push(mutation),
+        }
+    }
+    for (entry, _) in exercise
+        .equivalent_mutants
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+    {
+        let message = format!(
+            "there is no mutant {:?} on line {} of {solution_path} (was the solution edited?): \
+             update or remove this declaration",
+            entry.change, entry.line
+        );
+        score
+            .problems
+            .push(declared_problem(exercise, entry, &message));
+    }
+    score
+}
+
+/// The problem an undeclared survivor is for a finished course.
+pub(super) fn survivor_problem(exercise: &Exercise, mutation: &Mutation) -> Problem {
+    let path = format!("{}solution.{}", exercise.dir, exercise.language.extension());
+    Problem::new(
+        &path,
+        Some(mutation.line),
+        format!(
+            "a mutant survives: with {} every test still passes. Add a test that tells them apart, \
+             or, if no request can, declare it in exercise.toml: [[equivalent_mutants]] line = {}, \
+             change = {:?}, reason = \"why\"",
+            mutation.change, mutation.line, mutation.change
+        ),
+    )
+}
+
+fn declared_problem(exercise: &Exercise, entry: &EquivalentMutant, message: &str) -> Problem {
+    Problem::new(
+        &format!("{}exercise.toml", exercise.dir),
+        Some(entry.toml_line),
+        message,
+    )
+}
+
+/// Grades every mutant, on as many threads as there are cores.
+fn grade_all(sandbox: &Sandbox, exercise: &Exercise, all: &[Mutation], file: &str) -> Vec<Fate> {
+    let options = GradeOptions {
+        reveal_hidden: true,
+        file: file.to_string(),
+        stop_at_first_failure: true,
+    };
+    let next = AtomicUsize::new(0);
+    let fates = Mutex::new(vec![Fate::Caught; all.len()]);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
+    std::thread::scope(|scope| {
+        for _ in 0..workers.min(all.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(mutation) = all.get(i) else {
+                        break;
+                    };
+                    let report = grade(sandbox, exercise, &mutation.code, &options);
+                    let fate = if super::does_not_load(&report).is_some() {
+                        Fate::Invalid
+                    } else if report.status == Status::Pass {
+                        Fate::Survived
+                    } else {
+                        Fate::Caught
+                    };
+                    fates.lock().unwrap_or_else(|e| e.into_inner())[i] = fate;
+                }
+            });
+        }
+    });
+    fates.into_inner().unwrap_or_else(|e| e.into_inner())
+}
