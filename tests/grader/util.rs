@@ -63,7 +63,7 @@ fn files(language: &str, tests: &str, solution: &str) -> Files {
 pub fn grade_code(exercise: &Exercise, code: &str) -> Report {
     let options = GradeOptions {
         reveal_hidden: true,
-        file: String::new(),
+        ..GradeOptions::default()
     };
     grade(sandbox(), exercise, code, &options)
 }
