@@ -217,7 +217,7 @@ impl Grader<'_> {
                 trace: outcome.trace,
             };
             let problem = match (&outcome.verdict, &outcome.response) {
-                (Verdict::Ok, Some(response)) => {
+                (verdict, Some(response)) if answered(verdict, response, step) => {
                     jar.store(response);
                     let answer = Answer {
                         step,
@@ -312,6 +312,22 @@ impl Answer<'_> {
             }
             Err(message) => Some((Status::Fail, message)),
         }
+    }
+}
+
+/// Whether a step's response is judged on its own: always when the code
+/// ran cleanly, and, when the step expects a `500`, also after an uncaught
+/// exception or SQL error, which Express answers with a 500 too (a test can
+/// make a write fail half-way and check that the transaction rolled back).
+fn answered(verdict: &Verdict, response: &HttpResponse, step: &Step) -> bool {
+    match verdict {
+        Verdict::Ok => true,
+        Verdict::Exception {
+            phase: Phase::Handling,
+            ..
+        }
+        | Verdict::SqlError { .. } => step.expect.status == Some(500) && response.status == 500,
+        _ => false,
     }
 }
 

@@ -285,3 +285,58 @@ fn an_advance_that_is_not_a_span_of_time_is_refused_at_load_with_its_line() {
         "{text:?}"
     );
 }
+
+const TWO_WRITES: &str = r#"
+const addBoth = db.transaction((title) => {
+  db.prepare("INSERT INTO todos (title) VALUES (?)").run(title);
+  db.prepare("INSERT INTO todos (title) VALUES (?)").run(title + " (copy)");
+});
+app.post("/both", (req, res) => {
+  addBoth(req.body.title);
+  res.status(201).json({ ok: true });
+});
+"#;
+
+/// A test can break the second write on purpose and check that the first
+/// was rolled back: a step that expects 500 accepts the uncaught error.
+const ROLLBACK_TEST: &str = r#"
+[[tests]]
+name = "a failed second write leaves nothing behind"
+setup = "CREATE TRIGGER no_copies BEFORE INSERT ON todos WHEN NEW.title LIKE '% (copy)' BEGIN SELECT RAISE(ABORT, 'copies are broken'); END;"
+[[tests.steps]]
+method = "POST"
+path = "/both"
+json = { title = "Milk" }
+expect.status = 500
+[[tests.database]]
+query = "SELECT COUNT(*) FROM todos WHERE title = 'Milk'"
+rows = [[0]]
+"#;
+
+#[test]
+fn an_uncaught_error_is_a_500_a_step_can_expect() {
+    let ex = exercise(ROLLBACK_TEST);
+    assert!(
+        passes(&grade_code(&ex, TWO_WRITES)),
+        "the transaction rolls back"
+    );
+    let without = TWO_WRITES.replace("db.transaction(", "(");
+    let report = grade_code(&ex, &without);
+    assert_eq!(report.status, Status::Fail, "{report:#?}");
+    assert!(
+        failures(&report)
+            .iter()
+            .any(|f| f.contains("unexpected row [1]")),
+        "{:?}",
+        failures(&report)
+    );
+}
+
+#[test]
+fn an_uncaught_error_still_fails_a_step_that_expects_success() {
+    let tests = ROLLBACK_TEST.replace("expect.status = 500", "expect.status = 201");
+    let report = grade_code(&exercise(&tests), TWO_WRITES);
+    assert_eq!(report.status, Status::Fail);
+    let message = only(&report).message.clone().unwrap_or_default();
+    assert!(message.contains("copies are broken"), "{message}");
+}
