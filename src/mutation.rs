@@ -6,7 +6,7 @@ mod js;
 mod lexer;
 mod sql;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::catalog::Language;
@@ -64,7 +64,7 @@ pub fn mutations(language: Language, source: &str, given: &str) -> Vec<Mutation>
         (first..=last).all(|line| given.get(line - 1).copied().unwrap_or(false))
     };
     let mut seen = HashSet::new();
-    edits
+    let mut all: Vec<Mutation> = edits
         .into_iter()
         .filter(|edit| !is_given(edit))
         .filter_map(|edit| {
@@ -75,7 +75,33 @@ pub fn mutations(language: Language, source: &str, given: &str) -> Vec<Mutation>
                 code,
             })
         })
-        .collect()
+        .collect();
+    number_repeats(&mut all);
+    all
+}
+
+/// The same change twice on one line (two `0`s made `1`) gets "(1st on the
+/// line)", "(2nd on the line)", so each can be named on its own.
+fn number_repeats(all: &mut [Mutation]) {
+    let mut counts: HashMap<(u32, String), usize> = HashMap::new();
+    for m in all.iter() {
+        *counts.entry((m.line, m.change.clone())).or_default() += 1;
+    }
+    let mut seen: HashMap<(u32, String), usize> = HashMap::new();
+    for m in all.iter_mut() {
+        let key = (m.line, m.change.clone());
+        if counts[&key] > 1 {
+            let n = seen.entry(key).or_default();
+            *n += 1;
+            let suffix = match *n {
+                1 => "st",
+                2 => "nd",
+                3 => "rd",
+                _ => "th",
+            };
+            m.change = format!("{} ({}{suffix} on the line)", m.change, *n);
+        }
+    }
 }
 
 /// For each line of `source`, whether `given` has it too: the lines of a

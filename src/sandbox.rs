@@ -34,7 +34,14 @@ pub use verdict::Verdict;
 use crate::scratch::{Scratch, SqlValue};
 
 /// The framework every program runs on: `app`, `req`, `res`, `db`, `console`, `crypto`.
-const PRELUDE: &str = include_str!("sandbox/prelude.js");
+const PRELUDE: &str = concat!(
+    include_str!("sandbox/prelude/base.js"),
+    include_str!("sandbox/prelude/db.js"),
+    include_str!("sandbox/prelude/request.js"),
+    include_str!("sandbox/prelude/response.js"),
+    include_str!("sandbox/prelude/router.js"),
+    include_str!("sandbox/prelude/dispatch.js"),
+);
 
 /// The HTTP methods a request to the learner's app may have.
 pub const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];

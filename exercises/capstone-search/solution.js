@@ -85,9 +85,11 @@ function count(text, fallback, smallest) {
   return text !== "" && Number.isInteger(n) && n >= smallest ? n : null;
 }
 
+const DEFAULT_OFFSET = 0;
+
 app.get("/notes", requireUser, (req, res) => {
   const limit = count(req.query.limit, 20, 1);
-  const offset = count(req.query.offset, 0, 0);
+  const offset = count(req.query.offset, DEFAULT_OFFSET, 0);
   if (limit === null || offset === null) {
     return res.status(400).json({ error: "limit and offset are whole numbers (limit from 1)" });
   }

@@ -1,6 +1,7 @@
 app.get("/visits", (req, res) => {
   const before = Number(req.cookies.visits);
-  const visits = Number.isInteger(before) && before >= 1 ? before + 1 : 1;
+  const trusted = Number.isInteger(before) && before >= 1;
+  const visits = trusted ? before + 1 : 1;
   res.cookie("visits", String(visits), { httpOnly: true, path: "/" });
   res.json({ visits });
 });

@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 
 use rquickjs::{
-    Array, BigInt, Ctx, Exception, Function, Object, TypedArray, Value, object::Property,
+    Array, Ctx, Exception, Function, Object, TypedArray, Value, object::Property,
     prelude::Coerced,
 };
 
@@ -42,6 +42,9 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     host.set("query", Function::new(ctx.clone(), query)?)?;
     host.set("run", Function::new(ctx.clone(), run)?)?;
     host.set("exec", Function::new(ctx.clone(), exec)?)?;
+    host.set("prepare", Function::new(ctx.clone(), prepare)?)?;
+    host.set("columns", Function::new(ctx.clone(), columns)?)?;
+    host.set("etag", Function::new(ctx.clone(), |body: String| crate::etag::weak(&body))?)?;
     host.set("log", Function::new(ctx.clone(), log)?)?;
     host.set("hashPassword", Function::new(ctx.clone(), hash_password)?)?;
     host.set(
@@ -135,6 +138,32 @@ fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<
     }
 }
 
+/// `db.prepare()`: compiles the statement now, as better-sqlite3 does, so
+/// a mistake in the SQL is thrown where the statement is written; says
+/// whether it returns data.
+fn prepare(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
+    match with_db(|db| db.columns(&sql)) {
+        Ok(columns) => {
+            let object = Object::new(ctx)?;
+            object.set("reader", !columns.is_empty())?;
+            Ok(object)
+        }
+        Err(error) => failed_quietly(&ctx, error),
+    }
+}
+
+/// `stmt.columns()`: the names of the columns a query returns.
+fn columns(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
+    match with_db(|db| db.columns(&sql)) {
+        Ok(columns) => {
+            let object = Object::new(ctx)?;
+            object.set("columns", columns)?;
+            Ok(object)
+        }
+        Err(error) => failed_quietly(&ctx, error),
+    }
+}
+
 fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
     started(StatementKind::Exec, &sql, &Params::Positional(Vec::new()));
     match with_db(|db| db.exec(&sql)) {
@@ -149,6 +178,12 @@ fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
 /// An SQL error as the prelude expects it: `{error: {message, code}}`.
 fn failed<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
     trace::statement_finished(&StatementEnd::Failed(error.clone()));
+    failed_quietly(ctx, error)
+}
+
+/// The same for a statement that was only compiled, not run (so not traced
+/// as a statement): the error becomes a thrown SqliteError all the same.
+fn failed_quietly<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
     let inner = Object::new(ctx.clone())?;
     inner.set("message", error.message)?;
     inner.set("code", database::code_name(error.code))?;
@@ -242,16 +277,13 @@ fn to_sql(value: &Value<'_>) -> rquickjs::Result<SqlValue> {
     if let Some(b) = value.as_bool() {
         return Ok(SqlValue::Integer(i64::from(b)));
     }
+    // better-sqlite3 binds every JavaScript number as a REAL; an INTEGER
+    // column still stores a whole one as an integer.
     if let Some(i) = value.as_int() {
-        return Ok(SqlValue::Integer(i64::from(i)));
+        return Ok(SqlValue::Real(f64::from(i)));
     }
     if let Some(f) = value.as_float() {
-        let whole = f.is_finite() && f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0;
-        return Ok(if whole {
-            SqlValue::Integer(f as i64)
-        } else {
-            SqlValue::Real(f)
-        });
+        return Ok(SqlValue::Real(f));
     }
     if let Some(big) = value.as_big_int() {
         return Ok(SqlValue::Integer(big.clone().to_i64()?));
@@ -275,15 +307,11 @@ pub fn to_js<'js>(ctx: &Ctx<'js>, value: SqlValue) -> rquickjs::Result<Value<'js
     })
 }
 
-/// SQLite integers become JavaScript numbers while they are exact, BigInts
-/// beyond that.
+/// SQLite integers become JavaScript numbers, as better-sqlite3 gives them
+/// (without `safeIntegers`): exact up to 2^53, rounded beyond.
 fn integer<'js>(ctx: &Ctx<'js>, i: i64) -> rquickjs::Result<Value<'js>> {
-    const SAFE: i64 = 9_007_199_254_740_991;
-    if let Ok(small) = i32::try_from(i) {
-        Ok(Value::new_int(ctx.clone(), small))
-    } else if (-SAFE..=SAFE).contains(&i) {
-        Ok(Value::new_float(ctx.clone(), i as f64))
-    } else {
-        Ok(BigInt::from_i64(ctx.clone(), i)?.into_value())
-    }
+    Ok(match i32::try_from(i) {
+        Ok(small) => Value::new_int(ctx.clone(), small),
+        Err(_) => Value::new_float(ctx.clone(), i as f64),
+    })
 }

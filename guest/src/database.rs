@@ -10,7 +10,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
 use rusqlite::limits::Limit;
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{Connection, ErrorCode, MAIN_DB, Statement};
+use rusqlite::{CachedStatement, Connection, ErrorCode, MAIN_DB, Statement};
 
 use crate::backlab::sandbox::types::{SqlCode, SqlError, Value};
 
@@ -76,6 +76,9 @@ impl Database {
         drop(image);
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+        // As better-sqlite3 builds SQLite: "Ada" is a column name, never a string.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)?;
         conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
         conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, VALUE_BYTES)?;
         conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
@@ -170,6 +173,13 @@ impl Database {
         Ok(self.prepare(sql)?.column_count() > 0)
     }
 
+    /// The names of the columns `sql` returns (none for a statement that
+    /// changes data), compiling it the way better-sqlite3's `prepare()` does.
+    pub fn columns(&self, sql: &str) -> Result<Vec<String>, SqlError> {
+        let stmt = self.prepare(sql)?;
+        Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
+    }
+
     /// Runs a statement that changes the database: the rows it changed (0
     /// for a statement that changes none, as better-sqlite3 counts) and the
     /// last inserted rowid.
@@ -215,9 +225,11 @@ impl Database {
             .take()
     }
 
-    fn prepare(&self, sql: &str) -> Result<Statement<'_>, SqlError> {
+    /// A compiled statement, from the cache when the same SQL ran before
+    /// (a learner's `db.prepare()` compiles it once, its `.run()` reuses it).
+    fn prepare(&self, sql: &str) -> Result<CachedStatement<'_>, SqlError> {
         self.take_denial();
-        self.conn.prepare(sql).map_err(|e| self.failure(e))
+        self.conn.prepare_cached(sql).map_err(|e| self.failure(e))
     }
 
     fn failure(&self, error: rusqlite::Error) -> SqlError {
@@ -304,7 +316,11 @@ fn bind(stmt: &mut Statement<'_>, params: &Params) -> rusqlite::Result<()> {
         }
         Params::Named(values) => {
             for i in 1..=expected {
-                let name = stmt.parameter_name(i).unwrap_or("?").to_string();
+                // A `?` has no name: named values leave it unbound, as in
+                // better-sqlite3 ("Too few parameter values").
+                let Some(name) = stmt.parameter_name(i).map(str::to_string) else {
+                    return Err(rusqlite::Error::InvalidParameterCount(0, expected));
+                };
                 let key = name.trim_start_matches([':', '@', '$']);
                 let value = values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
                 let value =
@@ -343,14 +359,16 @@ pub fn value_of(value: ValueRef<'_>) -> Value {
 
 fn friendly_message(error: &rusqlite::Error) -> String {
     match error {
-        rusqlite::Error::InvalidParameterCount(given, expected) => {
-            format!("this statement has {expected} placeholder(s) but was given {given} value(s)")
-        }
-        rusqlite::Error::InvalidParameterName(name) => {
-            format!("the statement uses {name}, but no value with that name was given")
-        }
+        rusqlite::Error::InvalidParameterCount(given, expected) => format!(
+            "Too {} parameter values were provided (this statement has {expected} placeholder(s) but was given {given} value(s))",
+            if given < expected { "few" } else { "many" }
+        ),
+        rusqlite::Error::InvalidParameterName(name) => format!(
+            "Missing named parameter \"{}\" (the statement uses {name}, but no value with that name was given)",
+            name.trim_start_matches([':', '@', '$'])
+        ),
         rusqlite::Error::MultipleStatement => {
-            "prepare() takes one statement; put each statement in its own db.prepare()".into()
+            "The supplied SQL string contains more than one statement (db.prepare() takes one; put each in its own db.prepare(), or use db.exec() for a fixed script)".into()
         }
         rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::DiskFull => {
             "database or disk is full: this exercise's database has reached its size limit".into()
@@ -366,7 +384,9 @@ fn code_of(error: &rusqlite::Error) -> SqlCode {
     let extended = match error {
         rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
         rusqlite::Error::SqlInputError { error, .. } => error.extended_code,
-        rusqlite::Error::InvalidParameterCount(..) | rusqlite::Error::InvalidParameterName(_) => {
+        rusqlite::Error::InvalidParameterCount(..)
+        | rusqlite::Error::InvalidParameterName(_)
+        | rusqlite::Error::MultipleStatement => {
             return SqlCode::Range;
         }
         _ => return SqlCode::Error,

@@ -65,6 +65,11 @@ fn load_and_dispatch<'js>(
     let req = request_object(ctx, request).map_err(|e| caught(ctx, e))?;
     let outcome: Object = dispatch.call((req,)).map_err(|e| caught(ctx, e))?;
     while ctx.execute_pending_job() {}
+    // Timers fire once the handler is idle, the one due first each time.
+    let tick: Function = outcome.get("tick").map_err(|e| caught(ctx, e))?;
+    while tick.call::<_, bool>(()).map_err(|e| caught(ctx, e))? {
+        while ctx.execute_pending_job() {}
+    }
     let finish: Function = outcome.get("finish").map_err(|e| caught(ctx, e))?;
     finish.call(()).map_err(|e| caught(ctx, e))
 }

@@ -7,6 +7,7 @@
 
 mod bridge;
 mod database;
+mod etag;
 mod js;
 mod password;
 mod preview;

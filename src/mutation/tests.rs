@@ -169,3 +169,21 @@ fn lines_the_starter_already_has_are_not_mutated() {
     assert!(!all.is_empty());
     assert!(all.iter().all(|m| m.line == 2), "{all:#?}");
 }
+
+#[test]
+fn the_same_change_twice_on_a_line_is_numbered() {
+    let src = "const page = count(req.query.offset, 0, 0);";
+    let found = changes(Language::Js, src);
+    assert!(
+        found
+            .iter()
+            .any(|(_, c)| c == "`0` → `1` (1st on the line)"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, c)| c == "`0` → `1` (2nd on the line)"),
+        "{found:#?}"
+    );
+}

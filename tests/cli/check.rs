@@ -23,14 +23,17 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
 ✗ exercises/weak-tests/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js
 ✗ lessons/servers/01-intro.md:11: the link to /lessons/routing leads to no page of this course (lessons are /lessons/<id>, exercises /exercises/<id>, tracks /tracks/<track>)
 ✗ lessons/servers/01-intro.md:6: exercise \"ghost\" does not exist (no exercises/ghost/ loaded)
-✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked
+✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked; 0 of 2 generated mutants caught
     ✗ exercises/weak-tests/starter.js: the starter passes every test: the tests do not check the task yet
     ✗ exercises/weak-tests/mutants/anything-goes.js: this known-bad solution passes every test: add a test that catches it
-✗ wrong-solution: 1 test(s); the starter passes 0 of them, 1 mutant(s) checked
+    ✗ exercises/weak-tests/solution.js:1: a mutant survives: with `true` → `false` every test still passes. Add a test that tells them apart, or, if no request can, declare it in exercise.toml: [[equivalent_mutants]] line = 1, change = \"`true` → `false`\", reason = \"why\"
+    ✗ exercises/weak-tests/solution.js:1: a mutant survives: with removed `app.get(\"/ping\", (req, res) => res.json…` every test still passes. Add a test that tells them apart, or, if no request can, declare it in exercise.toml: [[equivalent_mutants]] line = 1, change = \"removed `app.get(\\\"/ping\\\", (req, res) => res.json…`\", reason = \"why\"
+✗ wrong-solution: 1 test(s); the starter passes 0 of them, 1 mutant(s) checked; 2 of 2 generated mutants caught
     ✗ exercises/wrong-solution/solution.js: the reference solution does not pass: 0 of 1 tests passed. DELETE /things/1 answers 204: status: expected 204, got 200
     ✗ exercises/wrong-solution/mutants/broken-syntax.js: this mutant does not load, so it tests nothing (Syntax error at exercises/wrong-solution/mutants/broken-syntax.js line 2, column 23: unexpected token in expression: ';'. The file could not be loaded.): a mutant is a working program with one deliberate bug
 
-1 lesson(s), 2 exercise(s): 8 problems
+mutation testing: 2 of 4 generated mutants caught (0 declared equivalent)
+1 lesson(s), 2 exercise(s): 10 problems
 "
     );
 }

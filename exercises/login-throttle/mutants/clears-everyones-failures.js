@@ -1,0 +1,13 @@
+// A success clears every user's failures, not just this username's.
+app.post("/login", (req, res) => {
+  const { username, password } = req.body;
+  const { n } = db.prepare("SELECT count(*) AS n FROM login_failures WHERE username = ?").get(username);
+  if (n >= 5) return res.status(429).set("Retry-After", "900").json({ error: "too many attempts" });
+  const user = db.prepare("SELECT password_hash FROM users WHERE username = ?").get(username);
+  if (user && typeof password === "string" && crypto.verifyPassword(password, user.password_hash)) {
+    db.prepare("DELETE FROM login_failures").run();
+    return res.json({ ok: true });
+  }
+  db.prepare("INSERT INTO login_failures (username) VALUES (?)").run(username);
+  res.status(401).json({ error: "wrong username or password" });
+});

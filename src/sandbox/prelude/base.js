@@ -1,0 +1,127 @@
+// Backlab's learner-facing framework: Express 5 (`app`, `express`,
+// `express.Router()`), a better-sqlite3-style `db`, `console`, `crypto` and
+// timers. It runs inside the sandbox before the learner's file, on a fresh
+// JavaScript context for every request. Its only way out is `__host`, which
+// it captures and hides. The files of src/sandbox/prelude/ are joined in
+// order into one module: base, db, request, response, router, dispatch.
+"use strict";
+(function (host, limits) {
+  delete globalThis.__host;
+  delete globalThis.__limits;
+
+  const define = (name, value) =>
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+  // Built-ins the framework's own checks rely on, taken before the
+  // learner's file can replace them.
+  const isInteger = Number.isInteger;
+  const asIntN = BigInt.asIntN;
+  const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+  // ---------------------------------------------------------------- console
+  function inspect(value, depth) {
+    if (typeof value === "string") return depth === 0 ? value : JSON.stringify(value);
+    if (typeof value === "bigint") return value + "n";
+    if (typeof value === "function") return "[Function " + (value.name || "anonymous") + "]";
+    if (typeof value === "symbol" || value === undefined || value === null) return String(value);
+    if (typeof value !== "object") return String(value);
+    if (value instanceof Error) return value.stack ? value.name + ": " + value.message + "\n" + value.stack : String(value);
+    if (value instanceof Date) return isNaN(value) ? "Invalid Date" : value.toISOString();
+    if (depth > 3) return Array.isArray(value) ? "[Array]" : "[Object]";
+    if (Array.isArray(value)) return "[ " + value.map((v) => inspect(v, depth + 1)).join(", ") + " ]";
+    const entries = Object.keys(value).map((k) => k + ": " + inspect(value[k], depth + 1));
+    return entries.length ? "{ " + entries.join(", ") + " }" : "{}";
+  }
+  const format = (args) => args.map((a) => inspect(a, 0)).join(" ");
+  define("console", {
+    log: (...args) => host.log("log", format(args)),
+    info: (...args) => host.log("info", format(args)),
+    debug: (...args) => host.log("log", format(args)),
+    warn: (...args) => host.log("warn", format(args)),
+    error: (...args) => host.log("error", format(args)),
+  });
+
+  // ----------------------------------------------------------------- crypto
+  const hex = (bytes) => bytes.map((b) => (b < 16 ? "0" : "") + b.toString(16)).join("");
+  define("crypto", {
+    hashPassword(password) {
+      if (typeof password !== "string") throw new TypeError("crypto.hashPassword(password) needs the password as a string");
+      return host.hashPassword(password);
+    },
+    verifyPassword(password, hash) {
+      if (typeof password !== "string" || typeof hash !== "string") {
+        throw new TypeError("crypto.verifyPassword(password, hash) needs two strings");
+      }
+      return host.verifyPassword(password, hash);
+    },
+    randomToken(bytes = 32) {
+      if (!isInteger(bytes) || bytes < 1 || bytes > 1024) throw new RangeError("crypto.randomToken(bytes) takes a whole number from 1 to 1024");
+      return hex(host.randomBytes(bytes));
+    },
+    randomUUID() {
+      const b = host.randomBytes(16);
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      const h = hex(b);
+      return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+    },
+  });
+
+  // ----------------------------------------------------------------- timers
+  // Nothing really waits in the sandbox: once the handler is idle, timers
+  // fire in the order they are due, so grading stays the same every time.
+  const timers = [];
+  let timerSeq = 0;
+  function addTimer(fn, ms, args, repeat) {
+    if (typeof fn !== "function") throw new TypeError("a timer needs a function to call");
+    const delay = Math.max(0, Number(ms) || 0);
+    const id = ++timerSeq;
+    const base = timers.now || 0;
+    timers.push({ id, due: base + delay, delay, fn, args, repeat });
+    return id;
+  }
+  const clearTimer = (id) => {
+    const i = timers.findIndex((t) => t.id === (id && typeof id === "object" ? id.id : id));
+    if (i >= 0) timers.splice(i, 1);
+  };
+  define("setTimeout", (fn, ms, ...args) => addTimer(fn, ms, args, false));
+  define("setInterval", (fn, ms, ...args) => addTimer(fn, Math.max(1, Number(ms) || 1), args, true));
+  define("setImmediate", (fn, ...args) => addTimer(fn, -1, args, false));
+  define("clearTimeout", clearTimer);
+  define("clearInterval", clearTimer);
+  define("clearImmediate", clearTimer);
+
+  /** Runs the timer due first; false when none is left. */
+  function tick() {
+    if (timers.length === 0) return false;
+    let next = 0;
+    for (let i = 1; i < timers.length; i++) {
+      const t = timers[i];
+      if (t.due < timers[next].due || (t.due === timers[next].due && t.id < timers[next].id)) next = i;
+    }
+    const timer = timers[next];
+    timers.now = Math.max(timers.now || 0, timer.due);
+    if (timer.repeat) timer.due = timers.now + timer.delay;
+    else timers.splice(next, 1);
+    timer.fn(...timer.args);
+    return true;
+  }
+
+  // ------------------------------------------------ what the sandbox lacks
+  const missing = (what, instead) => {
+    throw new Error(what + " is not available in Backlab's sandbox: " + instead);
+  };
+  define("process", new Proxy({}, {
+    get(_, key) {
+      if (key === "env") return {};
+      if (typeof key === "symbol") return undefined;
+      return missing("process." + String(key), "there is no operating system process here; your code gets `app`, `db`, `console`, `crypto` and timers");
+    },
+  }));
+  define("Buffer", new Proxy(function Buffer() {}, {
+    get(_, key) {
+      if (typeof key === "symbol" || key === "prototype") return undefined;
+      return missing("Buffer", "use strings, or Uint8Array for bytes");
+    },
+    apply: () => missing("Buffer", "use strings, or Uint8Array for bytes"),
+    construct: () => missing("Buffer", "use strings, or Uint8Array for bytes"),
+  }));

@@ -1,0 +1,239 @@
+
+  // ---------------------------------------------------------------- request
+  function decodeComponent(text) {
+    try { return decodeURIComponent(text); } catch (_) { return decodeLenient(text); }
+  }
+
+  // Node's querystring.unescape for malformed text: each %XX is a byte, and
+  // bytes that are not UTF-8 become U+FFFD.
+  function decodeLenient(text) {
+    const bytes = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 37 && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) { bytes.push(parseInt(text.slice(i + 1, i + 3), 16)); i += 2; }
+      else if (c < 0x80) bytes.push(c);
+      else for (const b of unescape(encodeURIComponent(text[i]))) bytes.push(b.charCodeAt(0));
+    }
+    return utf8Decode(bytes);
+  }
+
+  function utf8Decode(bytes) {
+    let out = "";
+    for (let i = 0; i < bytes.length;) {
+      const b = bytes[i];
+      const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+      let cp = need === 0 ? b : need === 1 ? b & 0x1f : need === 2 ? b & 0x0f : b & 0x07;
+      let ok = need >= 0;
+      for (let k = 1; ok && k <= need; k++) {
+        const c = bytes[i + k];
+        if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
+        else cp = (cp << 6) | (c & 0x3f);
+      }
+      if (!ok) { out += "\ufffd"; i += 1; continue; }
+      out += String.fromCodePoint(cp);
+      i += need + 1;
+    }
+    return out;
+  }
+
+  // Node's querystring.parse, which Express 5's default ("simple") query
+  // parser uses: `+` is a space, repeated keys make arrays, `a[b]` stays a
+  // plain key.
+  function parseQuery(text, proto) {
+    const out = proto ? {} : Object.create(null);
+    for (const part of text.split("&")) {
+      if (!part) continue;
+      const eq = part.indexOf("=");
+      const key = decodeComponent((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, " "));
+      const value = eq < 0 ? "" : decodeComponent(part.slice(eq + 1).replace(/\+/g, " "));
+      if (!hasOwn(out, key)) out[key] = value;
+      else if (Array.isArray(out[key])) out[key].push(value);
+      else out[key] = [out[key], value];
+    }
+    return out;
+  }
+
+  // The cookie package's parse, then cookie-parser's JSON cookies (`j:…`).
+  function parseCookies(header) {
+    const out = {};
+    for (const part of (header || "").split(";")) {
+      const eq = part.indexOf("=");
+      if (eq < 0) continue;
+      const name = part.slice(0, eq).trim();
+      let value = part.slice(eq + 1).trim();
+      if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (!name || hasOwn(out, name)) continue;
+      if (value.includes("%")) {
+        try { value = decodeURIComponent(value); } catch (_) { /* kept as sent */ }
+      }
+      if (value.startsWith("j:")) {
+        try {
+          const parsed = JSON.parse(value.slice(2));
+          if (parsed) value = parsed;
+        } catch (_) { /* not JSON: kept as text */ }
+      }
+      out[name] = value;
+    }
+    return out;
+  }
+
+  class HttpError extends Error {
+    constructor(status, message, type) {
+      super(message);
+      this.name = "HttpError";
+      this.status = status;
+      this.statusCode = status;
+      this.expose = status < 500;
+      if (type) this.type = type;
+    }
+  }
+
+  // body-parser's error for a body that is not JSON: a SyntaxError with
+  // status 400 and type "entity.parse.failed".
+  function parseFailure(message, body) {
+    const error = new SyntaxError(message);
+    Object.assign(error, { status: 400, statusCode: 400, expose: true, type: "entity.parse.failed", body });
+    return error;
+  }
+
+  const mediaType = (value) => String(value || "").split(";")[0].trim().toLowerCase();
+
+  // What express.json() and express.urlencoded() would make of the body;
+  // Backlab parses it for every request (see docs/javascript.md).
+  function parseBody(type, raw) {
+    if (raw === "") return {};
+    const media = mediaType(type);
+    if (media === "application/json" || media === "application/x-www-form-urlencoded") {
+      const charset = (/;\s*charset=([^;]+)/i.exec(type) || [])[1];
+      const ok = media === "application/json" ? /^utf-(8|16le|16)$/i : /^utf-8$/i;
+      if (charset && !ok.test(charset.trim().replace(/"/g, ""))) {
+        const error = new HttpError(415, "unsupported charset \"" + charset.trim().toUpperCase() + "\"", "charset.unsupported");
+        error.charset = charset.trim().toLowerCase();
+        throw error;
+      }
+    }
+    if (media === "application/json") {
+      const first = raw.trimStart().charAt(0);
+      if (first !== "{" && first !== "[") {
+        throw parseFailure("The JSON body must be an object or an array (express.json() is strict), not " + JSON.stringify(raw.slice(0, 20)), raw);
+      }
+      try { return JSON.parse(raw); } catch (e) {
+        throw parseFailure("The request body is not valid JSON: " + e.message, raw);
+      }
+    }
+    if (media === "application/x-www-form-urlencoded") return parseQuery(raw, true);
+    // No parser of Express's takes other types: the text is in req.rawBody.
+    return undefined;
+  }
+
+  // Accept-style header → [{ value, q, i }], best first.
+  function preferences(header) {
+    return String(header).split(",").map((part, i) => {
+      const [value, ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { value: value.trim().toLowerCase(), q: q ? Number(q.slice(2)) : 1, i };
+    }).filter((p) => p.value && p.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  }
+
+  function mediaMatches(pattern, type) {
+    const [pt, ps] = pattern.split("/");
+    const [tt, ts] = type.split("/");
+    return (pt === "*" || pt === tt) && (ps === "*" || ps === ts);
+  }
+
+  /** req.accepts(): the first of `offers` the Accept header likes best. */
+  function accepts(header, offers) {
+    if (offers.length === 0) return header ? preferences(header).map((p) => p.value) : ["*/*"];
+    if (!header) return offers[0];
+    const prefs = preferences(header);
+    let best = null;
+    offers.forEach((offer, i) => {
+      const type = offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
+      if (!type) return;
+      const pref = prefs.find((p) => mediaMatches(p.value, type));
+      if (pref && (!best || pref.q > best.q || (pref.q === best.q && pref.i < best.pi))) best = { offer, q: pref.q, pi: pref.i, i };
+    });
+    return best ? best.offer : false;
+  }
+
+  function makeRequest(raw, app) {
+    const headers = {};
+    for (const [name, value] of raw.headers) {
+      const key = name.toLowerCase();
+      if (key === "set-cookie") headers[key] = (headers[key] || []).concat(value);
+      else if (key in headers) headers[key] = headers[key] + (key === "cookie" ? "; " : ", ") + value;
+      else headers[key] = value;
+    }
+    const trusted = () => Boolean(app.get("trust proxy"));
+    const forwarded = (name) => String(headers[name] || "").split(",")[0].trim();
+    const req = {
+      method: raw.method.toUpperCase(),
+      url: raw.url,
+      originalUrl: raw.url,
+      baseUrl: "",
+      headers,
+      cookies: parseCookies(headers.cookie),
+      signedCookies: {},
+      params: {},
+      body: {},
+      rawBody: raw.body,
+      app,
+      get path() { const q = this.url.indexOf("?"); return q < 0 ? this.url : this.url.slice(0, q); },
+      // A getter, as in Express 5: parsed again at every read.
+      get query() {
+        const q = this.url.indexOf("?");
+        return parseQuery(q < 0 ? "" : this.url.slice(q + 1));
+      },
+      get protocol() { return trusted() && headers["x-forwarded-proto"] ? forwarded("x-forwarded-proto") : "http"; },
+      get secure() { return this.protocol === "https"; },
+      get ip() { return trusted() && headers["x-forwarded-for"] ? forwarded("x-forwarded-for") : "127.0.0.1"; },
+      get ips() { return trusted() && headers["x-forwarded-for"] ? headers["x-forwarded-for"].split(",").map((s) => s.trim()) : []; },
+      get hostname() {
+        const host = (trusted() && headers["x-forwarded-host"]) ? forwarded("x-forwarded-host") : headers.host;
+        return host ? String(host).replace(/:\d+$/, "") : undefined;
+      },
+      get host() { return headers.host; },
+      get subdomains() { const h = this.hostname || ""; return /^[\d.]+$/.test(h) ? [] : h.split(".").reverse().slice(2); },
+      get xhr() { return String(headers["x-requested-with"] || "").toLowerCase() === "xmlhttprequest"; },
+      get fresh() { return isFresh(req, req.res); },
+      get stale() { return !this.fresh; },
+      get(name) {
+        if (typeof name !== "string") throw new TypeError("req.get(name) needs the header's name as a string");
+        const key = name.toLowerCase();
+        if (key === "referer" || key === "referrer") return headers.referer || headers.referrer;
+        return headers[key];
+      },
+      accepts(...types) { return accepts(headers.accept, types.flat()); },
+      acceptsCharsets(...c) { return c.flat()[0] || ["*"]; },
+      acceptsEncodings(...e) { return e.flat()[0] || ["identity"]; },
+      acceptsLanguages(...types) {
+        const offers = types.flat();
+        if (!headers["accept-language"]) return offers.length ? offers[0] : ["*"];
+        const prefs = preferences(headers["accept-language"]);
+        if (!offers.length) return prefs.map((p) => p.value);
+        for (const p of prefs) {
+          const hit = offers.find((o) => p.value === "*" || o.toLowerCase() === p.value || o.toLowerCase().split("-")[0] === p.value);
+          if (hit) return hit;
+        }
+        return false;
+      },
+      is(...types) {
+        const type = headers["content-type"];
+        if (!raw.body && !headers["content-length"] && !headers["transfer-encoding"]) return null;
+        if (!type) return false;
+        const media = mediaType(type);
+        const offers = types.flat();
+        if (offers.length === 0) return media;
+        for (const offer of offers) {
+          const want = offer.startsWith("+") ? "*/*" + offer : offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
+          if (!want) continue;
+          if (want.includes("+") && want.startsWith("*/*+")) { if (media.endsWith(want.slice(3))) return offer; continue; }
+          if (mediaMatches(want, media)) return offer.startsWith("+") || offer.includes("*") ? media : offer;
+        }
+        return false;
+      },
+      range() { return undefined; },
+    };
+    req.header = req.get;
+    return req;
+  }
