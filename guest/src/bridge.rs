@@ -43,7 +43,6 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     host.set("run", Function::new(ctx.clone(), run)?)?;
     host.set("exec", Function::new(ctx.clone(), exec)?)?;
     host.set("prepare", Function::new(ctx.clone(), prepare)?)?;
-    host.set("columns", Function::new(ctx.clone(), columns)?)?;
     host.set("etag", Function::new(ctx.clone(), |body: String| crate::etag::weak(&body))?)?;
     host.set("log", Function::new(ctx.clone(), log)?)?;
     host.set("hashPassword", Function::new(ctx.clone(), hash_password)?)?;
@@ -141,6 +140,8 @@ fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<
 /// `db.prepare()`: compiles the statement now, as better-sqlite3 does, so
 /// a mistake in the SQL is thrown where the statement is written; says
 /// whether it returns data.
+/// Only a statement that does not compile is traced here; one that does is
+/// traced when it runs.
 fn prepare(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
     match with_db(|db| db.columns(&sql)) {
         Ok(columns) => {
@@ -148,19 +149,10 @@ fn prepare(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
             object.set("reader", !columns.is_empty())?;
             Ok(object)
         }
-        Err(error) => failed_quietly(&ctx, error),
-    }
-}
-
-/// `stmt.columns()`: the names of the columns a query returns.
-fn columns(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
-    match with_db(|db| db.columns(&sql)) {
-        Ok(columns) => {
-            let object = Object::new(ctx)?;
-            object.set("columns", columns)?;
-            Ok(object)
+        Err(error) => {
+            started(StatementKind::Query, &sql, &Params::Positional(Vec::new()));
+            failed(&ctx, error)
         }
-        Err(error) => failed_quietly(&ctx, error),
     }
 }
 
@@ -178,12 +170,6 @@ fn exec(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
 /// An SQL error as the prelude expects it: `{error: {message, code}}`.
 fn failed<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
     trace::statement_finished(&StatementEnd::Failed(error.clone()));
-    failed_quietly(ctx, error)
-}
-
-/// The same for a statement that was only compiled, not run (so not traced
-/// as a statement): the error becomes a thrown SqliteError all the same.
-fn failed_quietly<'js>(ctx: &Ctx<'js>, error: SqlError) -> rquickjs::Result<Object<'js>> {
     let inner = Object::new(ctx.clone())?;
     inner.set("message", error.message)?;
     inner.set("code", database::code_name(error.code))?;

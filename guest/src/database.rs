@@ -174,7 +174,7 @@ impl Database {
     }
 
     /// The names of the columns `sql` returns (none for a statement that
-    /// changes data), compiling it the way better-sqlite3's `prepare()` does.
+    /// changes data), compiling it as better-sqlite3's `prepare()` does.
     pub fn columns(&self, sql: &str) -> Result<Vec<String>, SqlError> {
         let stmt = self.prepare(sql)?;
         Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())

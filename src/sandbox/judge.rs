@@ -22,6 +22,9 @@ pub fn answered(
     };
     let verdict = match outcome.failure {
         Some(failure) => from_failure(failure, phase, state, file),
+        // QuickJS may answer a failed allocation with a value the code can
+        // catch and lose; the host's own count of refused memory decides.
+        None if state.memory.refused => return (out_of_memory(state), None),
         None => Verdict::Ok,
     };
     let Some(r) = outcome.response else {

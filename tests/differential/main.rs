@@ -42,13 +42,16 @@ struct Request {
     body: String,
 }
 
+/// Each table's rows, every value as SQLite's `quote()` writes it.
+type Dump = BTreeMap<String, Vec<Vec<String>>>;
+
 /// What one side made of a case, in the form express.mjs prints.
 #[derive(Deserialize, Debug, PartialEq)]
 struct Outcome {
     error: Option<String>,
     responses: Vec<Response>,
     #[serde(default)]
-    db: BTreeMap<String, Vec<Vec<String>>>,
+    db: Dump,
 }
 
 #[derive(Deserialize, Debug, PartialEq)]
@@ -230,7 +233,7 @@ fn headers(list: &[(String, String)]) -> BTreeMap<String, Value> {
         .collect()
 }
 
-fn dump(db: &Scratch) -> BTreeMap<String, Vec<Vec<String>>> {
+fn dump(db: &Scratch) -> Dump {
     let snapshot = db.snapshot(Duration::from_secs(5)).expect("a snapshot");
     let caps = Caps {
         rows: 10_000,
@@ -313,7 +316,7 @@ fn backlab_answers_as_express_5_and_better_sqlite3_do() {
 
 /// An error message is compared by its presence only: QuickJS and V8 word
 /// theirs differently.
-fn normalized(outcome: &Outcome) -> (bool, &Vec<Response>, &BTreeMap<String, Vec<Vec<String>>>) {
+fn normalized(outcome: &Outcome) -> (bool, &Vec<Response>, &Dump) {
     (outcome.error.is_some(), &outcome.responses, &outcome.db)
 }
 

@@ -226,7 +226,7 @@ fn a_huge_result_hits_the_row_limit() {
 
 #[test]
 fn node_and_quickjs_escape_hatches_do_not_exist() {
-    let code = r#"app.get("/", (req, res) => res.json([typeof require, typeof process, typeof fetch, typeof std, typeof os, typeof XMLHttpRequest, typeof WebAssembly]));"#;
+    let code = r#"app.get("/", (req, res) => res.json([typeof fetch, typeof std, typeof os, typeof XMLHttpRequest, typeof WebAssembly, process.env]));"#;
     let outcome = run(code, get("/"));
     assert_eq!(
         json(&outcome),
@@ -236,16 +236,27 @@ fn node_and_quickjs_escape_hatches_do_not_exist() {
             "undefined",
             "undefined",
             "undefined",
-            "undefined",
-            "undefined"
+            {}
         ])
     );
-    let reach = run(r#"const fs = require("fs");"#, HttpRequest::new("GET", "/"));
-    match reach.verdict {
-        Verdict::Exception { name, message, .. } => assert_eq!(
-            (name.as_str(), message.as_str()),
-            ("ReferenceError", "require is not defined")
+    // `require` gives Express's packages and nothing else; `process` has an
+    // empty environment and nothing more. Each says what there is instead.
+    for (code, what) in [
+        (
+            r#"const fs = require("fs");"#,
+            r#"require("fs") is not available"#,
         ),
-        other => panic!("{other:?}"),
+        ("process.exit(1);", "process.exit is not available"),
+        (r#"Buffer.from("x");"#, "Buffer is not available"),
+    ] {
+        let reach = run(code, HttpRequest::new("GET", "/"));
+        match reach.verdict {
+            Verdict::Exception { name, message, .. } => {
+                assert_eq!(name, "Error");
+                assert!(message.starts_with(what), "{message}");
+                assert!(message.contains("sandbox"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -96,7 +96,8 @@
   }
 
   // The etag package's weak ETag of a body, as res.send() sets it.
-  const etagOf = (body) => host.etag(body);
+  // A lone surrogate becomes U+FFFD, as in the UTF-8 bytes Node hashes.
+  const etagOf = (body) => host.etag(body.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
 
   // The fresh package: does the client's cached copy still match?
   function isFresh(req, res) {
@@ -133,7 +134,16 @@
 
   function makeResponse(req, app) {
     const state = { status: 200, headers: [], chunks: [], size: 0, finished: false };
-    const find = (name) => state.headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+    // How many times each header (lowercased) is set, so setting a new one
+    // does not search the whole list.
+    const counts = new Map();
+    const find = (name) => (counts.get(name.toLowerCase()) ? state.headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase()) : -1);
+    const drop = (name) => {
+      const key = name.toLowerCase();
+      if (!counts.get(key)) return;
+      state.headers = state.headers.filter(([n]) => n.toLowerCase() !== key);
+      counts.delete(key);
+    };
     const ensureOpen = () => {
       if (state.finished) throw new Error("Cannot set headers after they are sent to the client (this response was already sent)");
     };
@@ -166,11 +176,14 @@
       setHeader(name, value) {
         ensureOpen();
         const key = String(name);
-        for (let i = find(key); i >= 0; i = find(key)) state.headers.splice(i, 1);
-        for (const v of Array.isArray(value) ? value : [value]) state.headers.push([key, String(v)]);
+        drop(key);
+        const values = Array.isArray(value) ? value : [value];
+        for (const v of values) state.headers.push([key, String(v)]);
+        counts.set(key.toLowerCase(), values.length);
         return res;
       },
       getHeader(name) {
+        if (!counts.get(String(name).toLowerCase())) return undefined;
         const values = state.headers.filter(([n]) => n.toLowerCase() === String(name).toLowerCase()).map(([, v]) => v);
         return values.length === 0 ? undefined : values.length === 1 && String(name).toLowerCase() !== "set-cookie" ? values[0] : values;
       },
@@ -183,7 +196,7 @@
       hasHeader(name) { return find(String(name)) >= 0; },
       removeHeader(name) {
         ensureOpen();
-        for (let i = find(String(name)); i >= 0; i = find(String(name))) state.headers.splice(i, 1);
+        drop(String(name));
       },
       writeHead(code, message, headers) {
         res.status(code);
