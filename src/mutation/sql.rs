@@ -265,18 +265,10 @@ impl Sql<'_> {
                 out.push(Edit::new(range, "", format!("removed `{shown}`")));
             }
             _ => {
-                for (k, term) in terms.iter().enumerate() {
-                    let shown = snippet(&self.sql[self.span(term.start, term.end - 1)]);
-                    let range = if k == 0 {
-                        self.toks[term.start].range.start..self.toks[terms[1].start].range.start
-                    } else {
-                        self.toks[terms[k - 1].end - 1].range.end..self.toks[term.end - 1].range.end
-                    };
-                    out.push(Edit::new(
-                        range,
-                        "",
-                        format!("removed the {word} condition `{shown}`"),
-                    ));
+                for k in 0..terms.len() {
+                    let (range, shown) = self.without_term(&terms, k);
+                    let change = format!("removed the {word} condition `{shown}`");
+                    out.push(Edit::new(range, "", change));
                 }
             }
         }
@@ -305,19 +297,28 @@ impl Sql<'_> {
         if terms.len() < 2 {
             return;
         }
-        for (k, term) in terms.iter().enumerate() {
-            let shown = snippet(&self.sql[self.span(term.start, term.end - 1)]);
-            let range = if k == 0 {
-                self.toks[term.start].range.start..self.toks[terms[1].start].range.start
-            } else {
-                self.toks[terms[k - 1].end - 1].range.end..self.toks[term.end - 1].range.end
-            };
+        for k in 0..terms.len() {
+            let (range, shown) = self.without_term(&terms, k);
             out.push(Edit::new(
                 range,
                 "",
                 format!("removed `{shown}` from GROUP BY"),
             ));
         }
+    }
+
+    /// The text to remove to drop term `k` of a list of two or more, with
+    /// its separator (the one after it for the first, before it otherwise),
+    /// and the term as a change shows it.
+    fn without_term(&self, terms: &[Range<usize>], k: usize) -> (Range<usize>, String) {
+        let term = &terms[k];
+        let shown = snippet(&self.sql[self.span(term.start, term.end - 1)]);
+        let range = if k == 0 {
+            self.toks[term.start].range.start..self.toks[terms[1].start].range.start
+        } else {
+            self.toks[terms[k - 1].end - 1].range.end..self.toks[term.end - 1].range.end
+        };
+        (range, shown)
     }
 
     /// The terms of a list starting at token `from`, as token index ranges,
