@@ -43,6 +43,10 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     host.set("run", Function::new(ctx.clone(), run)?)?;
     host.set("exec", Function::new(ctx.clone(), exec)?)?;
     host.set("prepare", Function::new(ctx.clone(), prepare)?)?;
+    host.set(
+        "inTransaction",
+        Function::new(ctx.clone(), || with_db(Database::in_transaction))?,
+    )?;
     host.set("etag", Function::new(ctx.clone(), |body: String| crate::etag::weak(&body))?)?;
     host.set("log", Function::new(ctx.clone(), log)?)?;
     host.set("hashPassword", Function::new(ctx.clone(), hash_password)?)?;
@@ -83,11 +87,14 @@ fn started(kind: StatementKind, sql: &str, params: &Params) {
     trace::statement_started(&trace::Statement { kind, sql, params });
 }
 
+/// Runs a query; its rows come as objects, or as arrays (`raw()`,
+/// `pluck()`, where two columns may share a name).
 fn query<'js>(
     ctx: Ctx<'js>,
     sql: String,
     params: Value<'js>,
     first_only: bool,
+    arrays: bool,
 ) -> rquickjs::Result<Object<'js>> {
     let params = to_params(&params)?;
     started(StatementKind::Query, &sql, &params);
@@ -95,7 +102,7 @@ fn query<'js>(
     match with_db(|db| db.query(&sql, &params, limit, first_only)) {
         Ok(rows) => {
             trace::statement_finished(&StatementEnd::Rows(rows_preview(&rows)));
-            rows_object(&ctx, rows)
+            rows_object(&ctx, rows, arrays)
         }
         Err(QueryError::Sql(error)) => failed(&ctx, error),
         Err(QueryError::TooManyRows(limit)) => {
@@ -212,9 +219,17 @@ fn verify_password(ctx: Ctx<'_>, password: String, hash: String) -> rquickjs::Re
     }
 }
 
-fn rows_object<'js>(ctx: &Ctx<'js>, rows: Rows) -> rquickjs::Result<Object<'js>> {
+fn rows_object<'js>(ctx: &Ctx<'js>, rows: Rows, arrays: bool) -> rquickjs::Result<Object<'js>> {
     let list = Array::new(ctx.clone())?;
     for (i, row) in rows.rows.into_iter().enumerate() {
+        if arrays {
+            let array = Array::new(ctx.clone())?;
+            for (k, value) in row.into_iter().enumerate() {
+                array.set(k, to_js(ctx, value)?)?;
+            }
+            list.set(i, array)?;
+            continue;
+        }
         let object = Object::new(ctx.clone())?;
         for (column, value) in rows.columns.iter().zip(row) {
             let value = to_js(ctx, value)?;

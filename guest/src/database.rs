@@ -29,6 +29,16 @@ const ALLOWED_PRAGMAS: &[&str] = &[
     "integrity_check",
     "quick_check",
     "user_version",
+    // What better-sqlite3's README sets at start-up: harmless on a database
+    // that lives in memory for one request.
+    "journal_mode",
+    "synchronous",
+    "busy_timeout",
+    "cache_size",
+    "temp_store",
+    "optimize",
+    "page_count",
+    "page_size",
 ];
 
 /// The longest value a statement may make or store.
@@ -203,6 +213,11 @@ impl Database {
     pub fn exec(&self, sql: &str) -> Result<(), SqlError> {
         self.take_denial();
         self.conn.execute_batch(sql).map_err(|e| self.failure(e))
+    }
+
+    /// Whether a transaction is open (`db.inTransaction`).
+    pub fn in_transaction(&self) -> bool {
+        !self.conn.is_autocommit()
     }
 
     /// Rolls back a transaction the code left open; says whether there was one.

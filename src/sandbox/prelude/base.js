@@ -69,19 +69,57 @@
   // ----------------------------------------------------------------- timers
   // Nothing really waits in the sandbox: once the handler is idle, timers
   // fire in the order they are due, so grading stays the same every time.
+  // A binary heap ordered by due time, then by when the timer was set.
   const timers = [];
+  const cancelled = new Set();
   let timerSeq = 0;
+  let timerNow = 0;
+  const before = (a, b) => a.due < b.due || (a.due === b.due && a.seq < b.seq);
+  function heapPush(timer) {
+    timers.push(timer);
+    for (let i = timers.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (!before(timers[i], timers[p])) break;
+      [timers[i], timers[p]] = [timers[p], timers[i]];
+      i = p;
+    }
+  }
+  function heapPop() {
+    const top = timers[0];
+    const last = timers.pop();
+    if (timers.length > 0) {
+      timers[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < timers.length && before(timers[l], timers[m])) m = l;
+        if (r < timers.length && before(timers[r], timers[m])) m = r;
+        if (m === i) break;
+        [timers[i], timers[m]] = [timers[m], timers[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+  // What Node's timers give back: an object that also works as a number.
+  class Timeout {
+    constructor(id) { this.id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+    refresh() { return this; }
+    [Symbol.toPrimitive]() { return this.id; }
+  }
   function addTimer(fn, ms, args, repeat) {
     if (typeof fn !== "function") throw new TypeError("a timer needs a function to call");
     const delay = Math.max(0, Number(ms) || 0);
     const id = ++timerSeq;
-    const base = timers.now || 0;
-    timers.push({ id, due: base + delay, delay, fn, args, repeat });
-    return id;
+    heapPush({ id, seq: id, due: timerNow + delay, delay, fn, args, repeat });
+    return new Timeout(id);
   }
-  const clearTimer = (id) => {
-    const i = timers.findIndex((t) => t.id === (id && typeof id === "object" ? id.id : id));
-    if (i >= 0) timers.splice(i, 1);
+  const clearTimer = (handle) => {
+    const id = handle && typeof handle === "object" ? handle.id : Number(handle);
+    if (id) cancelled.add(id);
   };
   define("setTimeout", (fn, ms, ...args) => addTimer(fn, ms, args, false));
   define("setInterval", (fn, ms, ...args) => addTimer(fn, Math.max(1, Number(ms) || 1), args, true));
@@ -91,18 +129,13 @@
   define("clearImmediate", clearTimer);
 
   /** Runs the timer due first; false when none is left. */
-  function tick() {
+  function tick(onError) {
+    while (timers.length > 0 && cancelled.has(timers[0].id)) heapPop();
     if (timers.length === 0) return false;
-    let next = 0;
-    for (let i = 1; i < timers.length; i++) {
-      const t = timers[i];
-      if (t.due < timers[next].due || (t.due === timers[next].due && t.id < timers[next].id)) next = i;
-    }
-    const timer = timers[next];
-    timers.now = Math.max(timers.now || 0, timer.due);
-    if (timer.repeat) timer.due = timers.now + timer.delay;
-    else timers.splice(next, 1);
-    timer.fn(...timer.args);
+    const timer = heapPop();
+    timerNow = Math.max(timerNow, timer.due);
+    if (timer.repeat) heapPush(Object.assign({}, timer, { due: timerNow + timer.delay, seq: ++timerSeq }));
+    try { timer.fn(...timer.args); } catch (e) { onError(e); }
     return true;
   }
 

@@ -39,8 +39,15 @@
     if (objects.length > 1) throw new TypeError("You cannot specify named parameters in two different objects");
     if (objects.length === 1) {
       if (args.length > 1) throw new TypeError("Give either named parameters in one object or positional ones, not both (Backlab does not mix them)");
+      // better-sqlite3 reads only the names the SQL uses, so a value that
+      // cannot be bound matters only if its name is used: it is left out,
+      // and its error thrown if SQLite then misses it.
       const named = {};
-      for (const key of Object.keys(objects[0])) named[key] = bindable(objects[0][key], "the named parameter " + key);
+      const refused = {};
+      for (const key of Object.keys(objects[0])) {
+        try { named[key] = bindable(objects[0][key], "the named parameter " + key); } catch (e) { refused[key] = e; }
+      }
+      Object.defineProperty(named, "__refused", { value: refused, enumerable: false });
       return named;
     }
     const list = [].concat(...args.map((a) => (Array.isArray(a) ? a : [a])));
@@ -54,9 +61,11 @@
     return error;
   }
 
-  function checked(result, sql) {
+  function checked(result, sql, params) {
     if (!result.error) return result;
     // better-sqlite3 throws a RangeError for parameters that do not fit.
+    const missing = /^Missing named parameter "(.*)"/.exec(result.error.message);
+    if (missing && params && params.__refused && params.__refused[missing[1]]) throw params.__refused[missing[1]];
     if (result.error.code === "SQLITE_RANGE") {
       const [message, hint] = result.error.message.split(" (");
       throw hinted(new RangeError(message), hint ? hint.replace(/\)$/, "") : undefined);
@@ -80,22 +89,26 @@
     expand() { return this; }
     _read(args, first) {
       if (!this.reader) throw new TypeError("This statement does not return data. Use run() instead");
-      const { columns, rows } = checked(host.query(this.source, bindArgs(args), first), this.source);
-      if (this._pluck) return rows.map((r) => r[columns[0]]);
-      if (this._raw) return rows.map((r) => columns.map((c) => r[c]));
-      return rows;
+      const params = bindArgs(args);
+      const arrays = this._pluck || this._raw;
+      const { rows } = checked(host.query(this.source, params, first, arrays), this.source, params);
+      return this._pluck ? rows.map((r) => r[0]) : rows;
     }
     get(...args) { return this._read(args, true)[0]; }
     all(...args) { return this._read(args, false); }
     iterate(...args) { return rowsOf(this._read(args, false)); }
-    run(...args) { return checked(host.run(this.source, bindArgs(args)), this.source); }
+    run(...args) {
+      const params = bindArgs(args);
+      return checked(host.run(this.source, params), this.source, params);
+    }
   }
 
   let depth = 0;
   function transactionOf(fn, begin) {
     return function (...args) {
       const name = "backlab_tx_" + depth;
-      db.exec(depth === 0 ? begin : "SAVEPOINT " + name);
+      const outer = depth === 0 && !host.inTransaction();
+      db.exec(outer ? begin : "SAVEPOINT " + name);
       depth++;
       try {
         const result = fn.apply(this, args);
@@ -103,13 +116,13 @@
           throw hinted(new TypeError("Transaction function cannot return a promise"), "db.transaction() runs its function at once: leave out async and await inside it");
         }
         depth--;
-        db.exec(depth === 0 ? "COMMIT" : "RELEASE " + name);
+        db.exec(outer ? "COMMIT" : "RELEASE " + name);
         return result;
       } catch (error) {
         if (depth > 0) depth--;
         // SQLite may have rolled back already (after some errors); the
         // error that caused it is the one worth showing.
-        try { db.exec(depth === 0 ? "ROLLBACK" : "ROLLBACK TO " + name + "; RELEASE " + name); } catch (_) { /* already over */ }
+        try { db.exec(outer ? "ROLLBACK" : "ROLLBACK TO " + name + "; RELEASE " + name); } catch (_) { /* already over */ }
         throw error;
       }
     };
@@ -140,7 +153,7 @@
       tx.exclusive = transactionOf(fn, "BEGIN EXCLUSIVE");
       return tx;
     },
-    get inTransaction() { return depth > 0; },
+    get inTransaction() { return host.inTransaction(); },
     get open() { return true; },
     get memory() { return false; },
     get readonly() { return false; },

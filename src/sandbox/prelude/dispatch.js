@@ -23,7 +23,13 @@
     // finalhandler, as Express 5 runs it in production: an HTML page with
     // only the status text (Backlab shows the error itself in the logs).
     function finalHandler(error) {
-      if (state.finished) { if (error) failure = failure || describe(error); return; }
+      if (state.finished || state.headSent) {
+        // Express can only cut such a response short; Backlab ends it as
+        // it is and reports the error.
+        if (error) failure = failure || describe(error);
+        if (!state.finished) res.end();
+        return;
+      }
       let status = 404;
       let message = "Cannot " + req.method + " " + encodeUrl(req.originalUrl.split("?")[0]);
       let headers = null;
@@ -57,8 +63,14 @@
     }
     req.next = finalHandler;
     handle(app.router, req, res, finalHandler, bodyError);
+    // Timers still waiting once the answer is sent are dropped, as when a
+    // server stops; an error in a timer before that answers 500.
+    const timerFailed = (error) => {
+      if (!state.finished && !state.headSent) finalHandler(error);
+      else failure = failure || describe(error);
+    };
     return {
-      tick,
+      tick: () => !state.finished && tick(timerFailed),
       finish() {
         if (!state.finished && !failure) {
           failure = {
@@ -70,8 +82,9 @@
           state.status = 500;
         }
         // Node sends no body with these, whatever the code wrote.
-        const bodyless = req.method === "HEAD" || state.status === 204 || state.status === 304;
-        return { status: state.status, headers: state.headers, body: bodyless ? "" : state.chunks.join(""), error: failure };
+        const status = state.sentStatus || state.status;
+        const bodyless = req.method === "HEAD" || status === 204 || status === 304;
+        return { status, headers: state.headers, body: bodyless ? "" : state.chunks.join(""), error: failure };
       },
     };
   }

@@ -8,11 +8,16 @@
   // bytes that are not UTF-8 become U+FFFD.
   function decodeLenient(text) {
     const bytes = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 37 && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) { bytes.push(parseInt(text.slice(i + 1, i + 3), 16)); i += 2; }
-      else if (c < 0x80) bytes.push(c);
-      else for (const b of unescape(encodeURIComponent(text[i]))) bytes.push(b.charCodeAt(0));
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      const hex = chars.slice(i + 1, i + 3).join("");
+      if (ch === "%" && /^[0-9a-fA-F]{2}$/.test(hex)) { bytes.push(parseInt(hex, 16)); i += 2; continue; }
+      const cp = ch.codePointAt(0);
+      if (cp < 0x80) { bytes.push(cp); continue; }
+      // A lone surrogate has no UTF-8 form: it becomes U+FFFD's bytes.
+      const encoded = cp >= 0xd800 && cp <= 0xdfff ? "\uFFFD" : ch;
+      for (const b of unescape(encodeURIComponent(encoded))) bytes.push(b.charCodeAt(0));
     }
     return utf8Decode(bytes);
   }
@@ -55,14 +60,14 @@
 
   // The cookie package's parse, then cookie-parser's JSON cookies (`j:…`).
   function parseCookies(header) {
-    const out = {};
+    const out = Object.create(null);
     for (const part of (header || "").split(";")) {
       const eq = part.indexOf("=");
       if (eq < 0) continue;
       const name = part.slice(0, eq).trim();
       let value = part.slice(eq + 1).trim();
       if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-      if (!name || hasOwn(out, name)) continue;
+      if (!name || name === "__proto__" || hasOwn(out, name)) continue;
       if (value.includes("%")) {
         try { value = decodeURIComponent(value); } catch (_) { /* kept as sent */ }
       }

@@ -1,18 +1,21 @@
 
   // --------------------------------------------------------------- response
   const STATUS_TEXT = {
-    100: "Continue", 101: "Switching Protocols", 200: "OK", 201: "Created", 202: "Accepted",
+    100: "Continue", 101: "Switching Protocols", 102: "Processing", 103: "Early Hints", 200: "OK", 201: "Created", 202: "Accepted",
     203: "Non-Authoritative Information", 204: "No Content", 205: "Reset Content", 206: "Partial Content",
+    207: "Multi-Status", 208: "Already Reported", 226: "IM Used",
     300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
     307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request", 401: "Unauthorized",
     402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
     406: "Not Acceptable", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
     412: "Precondition Failed", 413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
     416: "Range Not Satisfiable", 417: "Expectation Failed", 418: "I'm a Teapot", 422: "Unprocessable Entity",
-    423: "Locked", 425: "Too Early", 426: "Upgrade Required", 428: "Precondition Required",
+    421: "Misdirected Request", 423: "Locked", 424: "Failed Dependency", 425: "Too Early", 426: "Upgrade Required", 428: "Precondition Required",
     429: "Too Many Requests", 431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
     500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
-    504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+    504: "Gateway Timeout", 505: "HTTP Version Not Supported", 506: "Variant Also Negotiates",
+    507: "Insufficient Storage", 508: "Loop Detected", 509: "Bandwidth Limit Exceeded", 510: "Not Extended",
+    511: "Network Authentication Required",
   };
 
   // The types learners name most, as the mime-types package knows them.
@@ -77,8 +80,15 @@
       if (!isFinite(o.maxAge)) throw new TypeError("option maxAge is invalid");
       text += "; Max-Age=" + Math.floor(o.maxAge);
     }
-    if (o.domain) text += "; Domain=" + o.domain;
-    if (o.path) text += "; Path=" + o.path;
+    const safe = /^[\u0020-\u003A\u003C-\u007E]*$/;
+    if (o.domain) {
+      if (!safe.test(o.domain)) throw new TypeError("option domain is invalid");
+      text += "; Domain=" + o.domain;
+    }
+    if (o.path) {
+      if (!safe.test(o.path)) throw new TypeError("option path is invalid");
+      text += "; Path=" + o.path;
+    }
     if (o.expires) {
       if (!(o.expires instanceof Date) || isNaN(o.expires)) throw new TypeError("option expires is invalid");
       text += "; Expires=" + o.expires.toUTCString();
@@ -145,7 +155,11 @@
       counts.delete(key);
     };
     const ensureOpen = () => {
-      if (state.finished) throw new Error("Cannot set headers after they are sent to the client (this response was already sent)");
+      if (state.finished || state.headSent) throw new Error("Cannot set headers after they are sent to the client (this response was already sent)");
+    };
+    const checkHeader = (name, value) => {
+      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new TypeError("Header name must be a valid HTTP token [\"" + name + "\"]");
+      if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) throw new TypeError("Invalid character in header content [\"" + name + "\"]");
     };
     const append = (text) => {
       // A string has at least as many UTF-8 bytes as characters, so a long
@@ -161,11 +175,12 @@
       locals: Object.create(null),
       app,
       req,
-      get headersSent() { return state.finished; },
+      get headersSent() { return state.finished || Boolean(state.headSent); },
       get finished() { return state.finished; },
       get writableEnded() { return state.finished; },
       get statusCode() { return state.status; },
-      set statusCode(code) { state.status = code; },
+      // Node takes any number here and checks it when the head is sent.
+      set statusCode(code) { state.status = Number(code) | 0; },
       statusMessage: undefined,
       status(code) {
         if (!isInteger(code)) throw new TypeError("Invalid status code: " + JSON.stringify(code) + ". Status code must be an integer.");
@@ -177,8 +192,9 @@
         ensureOpen();
         const key = String(name);
         drop(key);
-        const values = Array.isArray(value) ? value : [value];
-        for (const v of values) state.headers.push([key, String(v)]);
+        const values = (Array.isArray(value) ? value : [value]).map(String);
+        for (const v of values) checkHeader(key, v);
+        for (const v of values) state.headers.push([key, v]);
         counts.set(key.toLowerCase(), values.length);
         return res;
       },
@@ -218,10 +234,15 @@
       },
       get(field) { return res.getHeader(field); },
       append(field, value) {
-        const prev = res.get(field);
-        let v = value;
-        if (prev) v = Array.isArray(prev) ? prev.concat(value) : Array.isArray(value) ? [prev].concat(value) : [prev, value];
-        return res.set(field, v);
+        const key = String(field);
+        if (!counts.get(key.toLowerCase()) || key.toLowerCase() === "content-type") return res.set(key, value);
+        // Adds to what is there without copying it all again.
+        ensureOpen();
+        const values = (Array.isArray(value) ? value : [value]).map(String);
+        for (const v of values) checkHeader(key, v);
+        for (const v of values) state.headers.push([key, v]);
+        counts.set(key.toLowerCase(), counts.get(key.toLowerCase()) + values.length);
+        return res;
       },
       type(type) {
         const t = String(type);
@@ -247,8 +268,12 @@
         if (!filename) return res.set("Content-Disposition", "attachment");
         const name = String(filename).replace(/^.*[\\/]/, "");
         res.type(name);
-        const quoted = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ? name : "\"" + name.replace(/["\\]/g, "\\$&") + "\"";
-        return res.set("Content-Disposition", "attachment; filename=" + quoted);
+        // As the content-disposition package writes it: a quoted ASCII
+        // fallback, and the real name encoded when it is not plain ASCII.
+        const ascii = name.replace(/[^\x20-\x7e]/g, "?");
+        const quoted = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(ascii) ? ascii : "\"" + ascii.replace(/["\\]/g, "\\$&") + "\"";
+        const extended = ascii === name ? "" : "; filename*=UTF-8''" + encodeURIComponent(name).replace(/['()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+        return res.set("Content-Disposition", "attachment; filename=" + quoted + extended);
       },
       cookie(name, value, options) {
         const o = Object.assign({}, options);
@@ -270,7 +295,9 @@
         return res.cookie(name, "", o);
       },
       write(chunk) {
-        ensureOpen();
+        if (state.finished) throw new Error("write after end: this response was already sent");
+        // The first write sends the status and headers.
+        if (!state.headSent) { state.headSent = true; state.sentStatus = state.status; }
         append(chunkText(chunk));
         return true;
       },

@@ -134,7 +134,12 @@
       if (method === "head" && !this.methods.head) method = "get";
       req.route = this;
       const stack = this.stack;
+      let sync = 0;
       const next = (err) => {
+        if (++sync > 100) {
+          sync = 0;
+          return Promise.resolve().then(() => next(err));
+        }
         if (err === "route") return done();
         if (err === "router") return done(err);
         while (idx < stack.length) {
@@ -213,7 +218,14 @@
       }
       out(err);
     };
+    let sync = 0;
     const next = (err) => {
+      // As Express's router does: after 100 layers in one go, the next one
+      // starts afresh from the job queue instead of a deeper stack.
+      if (++sync > 100) {
+        sync = 0;
+        return Promise.resolve().then(() => next(err));
+      }
       const layerError = err === "route" ? null : err;
       if (slashAdded) { req.url = req.url.slice(1); slashAdded = false; }
       if (removed) { req.baseUrl = parentUrl; req.url = removed + req.url; removed = ""; }
@@ -347,6 +359,7 @@
   define("express", express);
 
   function Database() { return db; }
+  Database.SqliteError = SqliteError;
   define("require", (name) => {
     const id = String(name).replace(/^node:/, "");
     if (id === "express") return express;
