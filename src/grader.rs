@@ -6,6 +6,7 @@
 mod checks;
 mod cookies;
 pub mod diff;
+pub mod html;
 pub mod injection;
 mod report;
 mod request;

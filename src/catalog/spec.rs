@@ -153,6 +153,31 @@ pub struct Expect {
     /// Path → the type of the value there.
     #[serde(default)]
     pub json_types: BTreeMap<String, JsonType>,
+    /// Rules on the page parsed as HTML, each picking elements with a CSS
+    /// selector.
+    #[serde(default)]
+    pub html: Vec<HtmlRule>,
+}
+
+/// `{ select = "input[name=csrf_token]", attrs = { type = "hidden" } }`:
+/// elements the selector picks, and what one of them (or how many) must be.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlRule {
+    /// A CSS selector: `input[name=csrf_token]`, `ul.comments > li`.
+    pub select: String,
+    /// Exactly this many elements match (0: none may).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+    /// A matching element's text, its spaces collapsed, is exactly this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A matching element's text contains this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_contains: Option<String>,
+    /// A matching element has these attributes with these values.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
 }
 
 /// What a response header must be.

@@ -164,6 +164,12 @@ fn step_references(step: &Step) -> Vec<&str> {
     {
         names.extend(placeholders(text));
     }
+    for rule in &expect.html {
+        let texts = rule.text.iter().chain(&rule.text_contains);
+        for text in texts.chain(rule.attrs.values()) {
+            names.extend(placeholders(text));
+        }
+    }
     let json = step
         .json
         .iter()
@@ -220,6 +226,11 @@ fn step_problems(step: &Step) -> Vec<String> {
     {
         if let Err(message) = JsonPath::parse(path) {
             out.push(message);
+        }
+    }
+    for rule in &step.expect.html {
+        if let Err(message) = crate::grader::html::selector(&rule.select) {
+            out.push(format!("expect.html: {message}"));
         }
     }
     for (name, rule) in &step.expect.headers {

@@ -24,6 +24,9 @@ pub fn response(expect: &Expect, response: &HttpResponse) -> Vec<CheckReport> {
         out.push(header(name, rule, response.header(name)));
     }
     body(expect, &response.body, &mut out);
+    if !expect.html.is_empty() {
+        super::html::checks(&expect.html, &response.body, &mut out);
+    }
     if needs_json(expect) {
         match serde_json::from_str::<Value>(&response.body) {
             Ok(body) => json_checks(expect, &body, &mut out),

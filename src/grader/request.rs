@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::cookies::CookieJar;
 use super::injection::RequestValue;
 use crate::catalog::JsonPath;
-use crate::catalog::spec::{CaptureSource, Expect, Step, fill_placeholders};
+use crate::catalog::spec::{CaptureSource, Expect, HtmlRule, Step, fill_placeholders};
 use crate::sandbox::{HttpRequest, HttpResponse};
 
 pub type Captures = BTreeMap<String, Value>;
@@ -176,6 +176,20 @@ pub fn fill_expect(expect: &Expect, captures: &Captures) -> Expect {
             .map(|(k, v)| (k.clone(), json(v)))
             .collect(),
         json_types: expect.json_types.clone(),
+        html: expect
+            .html
+            .iter()
+            .map(|rule| HtmlRule {
+                text: rule.text.as_ref().map(text),
+                text_contains: rule.text_contains.as_ref().map(text),
+                attrs: rule
+                    .attrs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), text(v)))
+                    .collect(),
+                ..rule.clone()
+            })
+            .collect(),
     }
 }
 

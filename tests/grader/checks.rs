@@ -167,3 +167,42 @@ count = 0
         Some("database: SELECT title, done FROM todos: missing row [\"Walk the dog\",0]")
     );
 }
+
+const PAGE: &str = r#"
+app.get("/todos", (req, res) => {
+  const items = db.prepare("SELECT title FROM todos ORDER BY id").all();
+  res.send("<ul class=todos>" + items.map((t) => "<li data-done='no'>" + t.title + "</li>").join("") + "</ul>");
+});
+"#;
+
+#[test]
+fn html_rules_read_the_parsed_page() {
+    let pass = step(
+        r#"expect.html = [
+  { select = "ul.todos > li", count = 2 },
+  { select = "li", text = "Write tests", attrs = { data-done = "no" } },
+  { select = "script", count = 0 },
+]"#,
+    );
+    assert!(passes(&grade_code(&exercise(&pass), PAGE)));
+    let fail = step(r#"expect.html = [{ select = "li", attrs = { data-done = "yes" } }]"#);
+    let report = grade_code(&exercise(&fail), PAGE);
+    assert_eq!(
+        failures(&report),
+        vec![
+            "HTML li: expected data-done=\"yes\", found data-done=\"no\"",
+            "HTML li: (none of the 2 matching elements has it all)"
+        ]
+    );
+}
+
+#[test]
+fn an_html_selector_that_does_not_parse_is_refused_at_load() {
+    let problems = crate::util::problems(&step(r#"expect.html = [{ select = "li[" }]"#));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("exercises/fixture/exercise.toml:9: expect.html:")
+            && problems[0].contains("\"li[\" is not a CSS selector"),
+        "{problems:?}"
+    );
+}
