@@ -31,9 +31,39 @@ impl Problem {
     /// the file (front matter starts on line 2).
     pub fn toml(file: &str, text: &str, first_line: u32, error: &toml::de::Error) -> Self {
         let line = error.span().map_or(1, |span| line_of(text, span.start));
-        let message = error.message().trim_end().replace('\n', " ");
+        let raw = error.message().trim_end().replace('\n', " ");
+        let message = slip(text, line, &raw).unwrap_or(raw);
         Self::new(file, Some(line + first_line - 1), message)
     }
+}
+
+/// The TOML mistakes authors make most, said in words: `null` (TOML has
+/// none), and a key written below a `[table]` header, which makes it part
+/// of that table.
+fn slip(text: &str, line: u32, raw: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines.get(line as usize - 1)?;
+    let outside_strings: String = here.split('"').step_by(2).collect();
+    if outside_strings
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|w| w == "null")
+    {
+        return Some(
+            "TOML has no null: write {} for a NULL in `rows` (an SQL NULL), or leave the key out"
+                .into(),
+        );
+    }
+    let key = raw.strip_prefix("unknown field `")?.split('`').next()?;
+    let header = lines[..line as usize - 1]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with('['))?;
+    (!header.starts_with("[[")).then(|| {
+        format!(
+            "`{key}` is read as part of {header}, the table above it: in TOML every key after a [table] header belongs to that table. Move `{key}` above {header}"
+        )
+    })
 }
 
 impl fmt::Display for Problem {

@@ -267,3 +267,34 @@ fn a_lesson_linking_an_exercise_without_a_lesson_says_what_to_add() {
         ]
     );
 }
+
+#[test]
+fn common_toml_slips_are_said_in_words() {
+    let exercise = |toml: &str| {
+        let files = Files::from_texts([
+            ("exercises/slip/exercise.toml", toml),
+            ("exercises/slip/README.md", "# Slip\n"),
+            ("exercises/slip/starter.js", "// s\n"),
+            ("exercises/slip/solution.js", "// s\n"),
+        ]);
+        let (_, problems) = Catalog::load_all(&files);
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    let head = "format_version = 1\ntitle = \"Slip\"\ntrack = \"servers\"\ndifficulty = \"beginner\"\nlanguage = \"js\"\n";
+    let null = format!(
+        "{head}hints = [\"h\"]\n[[tests]]\nname = \"t\"\n[[tests.database]]\nquery = \"SELECT NULL\"\nrows = [[null]]\n"
+    );
+    assert_eq!(
+        exercise(&null),
+        [
+            "exercises/slip/exercise.toml:11: TOML has no null: write {} for a NULL in `rows` (an SQL NULL), or leave the key out"
+        ]
+    );
+    let below = format!("{head}[limits]\ntimeout_ms = 2000\nhints = [\"h\"]\n");
+    let problems = exercise(&below);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("exercises/slip/exercise.toml:8: `hints` is read as part of [limits], the table above it"),
+        "{problems:?}"
+    );
+}

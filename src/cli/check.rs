@@ -28,6 +28,13 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     for problem in &problems {
         outln!("✗ {problem}");
     }
+    for exercise in unreachable(&catalog) {
+        outln!(
+            "! {}exercise.toml: no lesson leads to this exercise, so learners reach it only by its address; set lesson = \"…\" here and list {:?} in that lesson's exercises",
+            exercise.dir,
+            exercise.id.0
+        );
+    }
     let sandbox = super::sandbox(data_dir)?;
     let mut totals = (0, 0, 0);
     for exercise in &catalog.exercises {
@@ -65,6 +72,15 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
         }
     );
     Ok(if problems.is_empty() { 0 } else { 1 })
+}
+
+/// Exercises that no lesson lists: a warning, since a course being written
+/// (and `backlab new`) starts that way.
+fn unreachable(catalog: &Catalog) -> impl Iterator<Item = &Exercise> {
+    catalog
+        .exercises
+        .iter()
+        .filter(|e| !catalog.lessons.iter().any(|l| l.exercises.contains(&e.id)))
 }
 
 /// What running one exercise's files showed.

@@ -23,6 +23,8 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
 ✗ exercises/weak-tests/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js
 ✗ lessons/servers/01-intro.md:11: the link to /lessons/routing leads to no page of this course (lessons are /lessons/<id>, exercises /exercises/<id>, tracks /tracks/<track>)
 ✗ lessons/servers/01-intro.md:6: exercise \"ghost\" does not exist (no exercises/ghost/ loaded)
+! exercises/weak-tests/exercise.toml: no lesson leads to this exercise, so learners reach it only by its address; set lesson = \"…\" here and list \"weak-tests\" in that lesson's exercises
+! exercises/wrong-solution/exercise.toml: no lesson leads to this exercise, so learners reach it only by its address; set lesson = \"…\" here and list \"wrong-solution\" in that lesson's exercises
 ✗ weak-tests: 1 test(s); the starter passes 1 of them, 1 mutant(s) checked; 0 of 2 generated mutants caught
     ✗ exercises/weak-tests/starter.js: the starter passes every test: the tests do not check the task yet
     ✗ exercises/weak-tests/mutants/anything-goes.js: this known-bad solution passes every test: add a test that catches it
