@@ -1,5 +1,6 @@
 //! Sandbox figures, as medians (these machines are shared and noisy):
-//! one fresh request, ten requests on one database, loading the cached
+//! one fresh request (and how much of it an empty handler costs: the
+//! prelude's load and set-up), ten requests on one database, loading the cached
 //! compiled guest, and a cold start of `backlab run`.
 //!
 //! Run with `cargo bench --bench sandbox` (or `./dev bench`).
@@ -59,6 +60,18 @@ fn main() {
         || {
             let scratch = template.fresh();
             let (outcome, _) = sandbox.run(program, &request, scratch, &options);
+            assert_eq!(outcome.verdict, Verdict::Ok);
+        },
+    );
+    let empty = Program {
+        code: r#"app.get("/todos", (req, res) => res.end());"#,
+        filename: "app.js",
+    };
+    measure(
+        "  of which: the framework (a fresh request, empty handler)",
+        400,
+        || {
+            let (outcome, _) = sandbox.run(empty, &request, template.fresh(), &options);
             assert_eq!(outcome.verdict, Verdict::Ok);
         },
     );

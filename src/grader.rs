@@ -218,7 +218,7 @@ impl Grader<'_> {
                 trace: outcome.trace,
             };
             let problem = match (&outcome.verdict, &outcome.response) {
-                (verdict, Some(response)) if answered(verdict, response, step) => {
+                (verdict, Some(response)) if response_is_judged(verdict, response, step) => {
                     jar.store(response);
                     let answer = Answer {
                         step,
@@ -320,7 +320,7 @@ impl Answer<'_> {
 /// ran cleanly, and, when the step expects a `500`, also after an uncaught
 /// exception or SQL error, which Express answers with a 500 too (a test can
 /// make a write fail half-way and check that the transaction rolled back).
-fn answered(verdict: &Verdict, response: &HttpResponse, step: &Step) -> bool {
+fn response_is_judged(verdict: &Verdict, response: &HttpResponse, step: &Step) -> bool {
     match verdict {
         Verdict::Ok => true,
         Verdict::Exception {

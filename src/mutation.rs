@@ -30,6 +30,18 @@ impl Edit {
         }
     }
 
+    /// The whole number `n` at `range` made one more, then one less; the
+    /// change reads `` `{before}{n}` → `{before}{n±1}` ``.
+    fn plus_minus(range: &Range<usize>, n: i64, before: &str) -> [Self; 2] {
+        [n + 1, n - 1].map(|to| {
+            Self::new(
+                range.clone(),
+                to.to_string(),
+                format!("`{before}{n}` → `{before}{to}`"),
+            )
+        })
+    }
+
     /// The edit moved by `by` bytes, for SQL found inside a JavaScript string.
     fn shifted(self, by: usize) -> Self {
         Edit {

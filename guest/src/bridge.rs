@@ -150,10 +150,10 @@ fn run<'js>(ctx: Ctx<'js>, sql: String, params: Value<'js>) -> rquickjs::Result<
 /// Only a statement that does not compile is traced here; one that does is
 /// traced when it runs.
 fn prepare(ctx: Ctx<'_>, sql: String) -> rquickjs::Result<Object<'_>> {
-    match with_db(|db| db.columns(&sql)) {
-        Ok(columns) => {
+    match with_db(|db| db.returns_rows(&sql)) {
+        Ok(reader) => {
             let object = Object::new(ctx)?;
-            object.set("reader", !columns.is_empty())?;
+            object.set("reader", reader)?;
             Ok(object)
         }
         Err(error) => {

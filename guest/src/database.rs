@@ -178,16 +178,10 @@ impl Database {
         Ok(Rows { columns, rows })
     }
 
-    /// Whether `sql` returns rows (a query) rather than changing data.
+    /// Whether `sql` returns rows (a query) rather than changing data;
+    /// compiling it is how `db.prepare()` finds mistakes, as better-sqlite3's does.
     pub fn returns_rows(&self, sql: &str) -> Result<bool, SqlError> {
         Ok(self.prepare(sql)?.column_count() > 0)
-    }
-
-    /// The names of the columns `sql` returns (none for a statement that
-    /// changes data), compiling it as better-sqlite3's `prepare()` does.
-    pub fn columns(&self, sql: &str) -> Result<Vec<String>, SqlError> {
-        let stmt = self.prepare(sql)?;
-        Ok(stmt.column_names().iter().map(|c| c.to_string()).collect())
     }
 
     /// Runs a statement that changes the database: the rows it changed (0

@@ -30,6 +30,7 @@ impl Guest for Sandbox {
                 .map_err(|e| js::caught_raw(&ctx, e))?;
             let options = WriteOptions {
                 strip_source: true,
+                strip_debug: true,
                 ..WriteOptions::default()
             };
             module.write(options).map_err(|e| js::caught_raw(&ctx, e))

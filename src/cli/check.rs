@@ -198,9 +198,8 @@ fn print_exercise(exercise: &Exercise, found: &Verified, score: &mutation::Score
     if draft {
         for survivor in &score.survivors {
             outln!(
-                "    ! a mutant survives ({}solution.{}:{}): {}",
-                exercise.dir,
-                exercise.language.extension(),
+                "    ! a mutant survives ({}:{}): {}",
+                mutation::solution_path(exercise),
                 survivor.line,
                 survivor.change
             );

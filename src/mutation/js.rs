@@ -81,13 +81,7 @@ impl Code<'_> {
             ));
             return;
         }
-        for to in [n + 1, n - 1] {
-            out.push(Edit::new(
-                range.clone(),
-                to.to_string(),
-                format!("`{n}` → `{to}`"),
-            ));
-        }
+        out.extend(Edit::plus_minus(&range, n, ""));
     }
 
     /// Whether the number at `i` is an HTTP status: `res.status(404)`,

@@ -207,13 +207,7 @@ impl Sql<'_> {
         let Ok(n) = n.parse::<i64>() else {
             return;
         };
-        for to in [n + 1, n - 1] {
-            out.push(Edit::new(
-                range.clone(),
-                to.to_string(),
-                format!("`{after} {n}` → `{after} {to}`"),
-            ));
-        }
+        out.extend(Edit::plus_minus(range, n, &format!("{after} ")));
     }
 
     /// `=`↔`<>`, `<`↔`<=`, `>`↔`>=`, and numbers compared against ±1;

@@ -37,9 +37,14 @@ impl Score {
     }
 }
 
+/// `exercises/<slug>/solution.js` (or `.sql`), as messages name it.
+pub(super) fn solution_path(exercise: &Exercise) -> String {
+    format!("{}solution.{}", exercise.dir, exercise.language.extension())
+}
+
 /// Generates and grades the mutants of `exercise`'s solution.
 pub(super) fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
-    let solution_path = format!("{}solution.{}", exercise.dir, exercise.language.extension());
+    let solution_path = solution_path(exercise);
     let all = mutations(exercise.language, &exercise.solution, &exercise.starter);
     let fates = grade_all(sandbox, exercise, &all, &solution_path);
     let mut score = Score::default();
@@ -84,9 +89,8 @@ pub(super) fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
 
 /// The problem an undeclared survivor is for a finished course.
 pub(super) fn survivor_problem(exercise: &Exercise, mutation: &Mutation) -> Problem {
-    let path = format!("{}solution.{}", exercise.dir, exercise.language.extension());
     Problem::new(
-        &path,
+        &solution_path(exercise),
         Some(mutation.line),
         format!(
             "a mutant survives: with {} every test still passes. Add a test that tells them apart, \

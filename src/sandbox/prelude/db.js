@@ -47,11 +47,10 @@
       for (const key of Object.keys(objects[0])) {
         try { named[key] = bindable(objects[0][key], "the named parameter " + key); } catch (e) { refused[key] = e; }
       }
-      Object.defineProperty(named, "__refused", { value: refused, enumerable: false });
-      return named;
+      return { values: named, refused };
     }
     const list = [].concat(...args.map((a) => (Array.isArray(a) ? a : [a])));
-    return list.map((v, i) => bindable(v, "parameter " + (i + 1)));
+    return { values: list.map((v, i) => bindable(v, "parameter " + (i + 1))), refused: {} };
   }
 
   // better-sqlite3's own error, with Backlab's advice beside it: `describe`
@@ -61,11 +60,11 @@
     return error;
   }
 
-  function checked(result, sql, params) {
+  function checked(result, sql, refused) {
     if (!result.error) return result;
     // better-sqlite3 throws a RangeError for parameters that do not fit.
     const missing = /^Missing named parameter "(.*)"/.exec(result.error.message);
-    if (missing && params && params.__refused && params.__refused[missing[1]]) throw params.__refused[missing[1]];
+    if (missing && refused && refused[missing[1]]) throw refused[missing[1]];
     if (result.error.code === "SQLITE_RANGE") {
       const [message, hint] = result.error.message.split(" (");
       throw hinted(new RangeError(message), hint ? hint.replace(/\)$/, "") : undefined);
@@ -86,20 +85,19 @@
     }
     pluck(on = true) { this._pluck = Boolean(on); if (on) this._raw = false; return this; }
     raw(on = true) { this._raw = Boolean(on); if (on) this._pluck = false; return this; }
-    expand() { return this; }
     _read(args, first) {
       if (!this.reader) throw new TypeError("This statement does not return data. Use run() instead");
-      const params = bindArgs(args);
+      const { values, refused } = bindArgs(args);
       const arrays = this._pluck || this._raw;
-      const { rows } = checked(host.query(this.source, params, first, arrays), this.source, params);
+      const { rows } = checked(host.query(this.source, values, first, arrays), this.source, refused);
       return this._pluck ? rows.map((r) => r[0]) : rows;
     }
     get(...args) { return this._read(args, true)[0]; }
     all(...args) { return this._read(args, false); }
     iterate(...args) { return rowsOf(this._read(args, false)); }
     run(...args) {
-      const params = bindArgs(args);
-      return checked(host.run(this.source, params), this.source, params);
+      const { values, refused } = bindArgs(args);
+      return checked(host.run(this.source, values), this.source, refused);
     }
   }
 
@@ -107,24 +105,26 @@
   function transactionOf(fn, begin) {
     return function (...args) {
       const name = "backlab_tx_" + depth;
+      // A transaction begun by hand (db.exec("BEGIN")) nests like any other.
       const outer = depth === 0 && !host.inTransaction();
       db.exec(outer ? begin : "SAVEPOINT " + name);
       depth++;
+      let result;
       try {
-        const result = fn.apply(this, args);
+        result = fn.apply(this, args);
         if (result && typeof result.then === "function") {
           throw hinted(new TypeError("Transaction function cannot return a promise"), "db.transaction() runs its function at once: leave out async and await inside it");
         }
-        depth--;
-        db.exec(outer ? "COMMIT" : "RELEASE " + name);
-        return result;
       } catch (error) {
-        if (depth > 0) depth--;
+        depth--;
         // SQLite may have rolled back already (after some errors); the
         // error that caused it is the one worth showing.
         try { db.exec(outer ? "ROLLBACK" : "ROLLBACK TO " + name + "; RELEASE " + name); } catch (_) { /* already over */ }
         throw error;
       }
+      depth--;
+      db.exec(outer ? "COMMIT" : "RELEASE " + name);
+      return result;
     };
   }
 

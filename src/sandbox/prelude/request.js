@@ -146,20 +146,26 @@
     return (pt === "*" || pt === tt) && (ps === "*" || ps === ts);
   }
 
-  /** req.accepts(): the first of `offers` the Accept header likes best. */
-  function accepts(header, offers) {
-    if (offers.length === 0) return header ? preferences(header).map((p) => p.value) : ["*/*"];
+  /**
+   * req.accepts() and its kin: the offer the header's best-ranked
+   * preference (by q, then by position) picks first; with no offers, the
+   * header's preferences; with no header, the first offer.
+   */
+  function negotiate(header, offers, matches, everything) {
+    if (offers.length === 0) return header ? preferences(header).map((p) => p.value) : [everything];
     if (!header) return offers[0];
-    const prefs = preferences(header);
-    let best = null;
-    offers.forEach((offer, i) => {
-      const type = offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
-      if (!type) return;
-      const pref = prefs.find((p) => mediaMatches(p.value, type));
-      if (pref && (!best || pref.q > best.q || (pref.q === best.q && pref.i < best.pi))) best = { offer, q: pref.q, pi: pref.i, i };
-    });
-    return best ? best.offer : false;
+    for (const pref of preferences(header)) {
+      const hit = offers.find((offer) => matches(pref.value, String(offer)));
+      if (hit !== undefined) return hit;
+    }
+    return false;
   }
+  const typeMatches = (pattern, offer) => {
+    const type = offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
+    return Boolean(type) && mediaMatches(pattern, type);
+  };
+  const tokenMatches = (pattern, offer) => pattern === "*" || pattern === offer.toLowerCase();
+  const languageMatches = (pattern, offer) => tokenMatches(pattern, offer) || offer.toLowerCase().split("-")[0] === pattern;
 
   function makeRequest(raw, app) {
     const headers = {};
@@ -198,7 +204,10 @@
         return host ? String(host).replace(/:\d+$/, "") : undefined;
       },
       get host() { return headers.host; },
-      get subdomains() { const h = this.hostname || ""; return /^[\d.]+$/.test(h) ? [] : h.split(".").reverse().slice(2); },
+      get subdomains() {
+        const h = this.hostname || "";
+        return /^[\d.]+$/.test(h) ? [] : h.split(".").reverse().slice(app.get("subdomain offset"));
+      },
       get xhr() { return String(headers["x-requested-with"] || "").toLowerCase() === "xmlhttprequest"; },
       get fresh() { return isFresh(req, req.res); },
       get stale() { return !this.fresh; },
@@ -208,20 +217,10 @@
         if (key === "referer" || key === "referrer") return headers.referer || headers.referrer;
         return headers[key];
       },
-      accepts(...types) { return accepts(headers.accept, types.flat()); },
-      acceptsCharsets(...c) { return c.flat()[0] || ["*"]; },
-      acceptsEncodings(...e) { return e.flat()[0] || ["identity"]; },
-      acceptsLanguages(...types) {
-        const offers = types.flat();
-        if (!headers["accept-language"]) return offers.length ? offers[0] : ["*"];
-        const prefs = preferences(headers["accept-language"]);
-        if (!offers.length) return prefs.map((p) => p.value);
-        for (const p of prefs) {
-          const hit = offers.find((o) => p.value === "*" || o.toLowerCase() === p.value || o.toLowerCase().split("-")[0] === p.value);
-          if (hit) return hit;
-        }
-        return false;
-      },
+      accepts(...types) { return negotiate(headers.accept, types.flat(), typeMatches, "*/*"); },
+      acceptsCharsets(...c) { return negotiate(headers["accept-charset"], c.flat(), tokenMatches, "*"); },
+      acceptsEncodings(...e) { return negotiate(headers["accept-encoding"], e.flat(), tokenMatches, "*"); },
+      acceptsLanguages(...l) { return negotiate(headers["accept-language"], l.flat(), languageMatches, "*"); },
       is(...types) {
         const type = headers["content-type"];
         if (!raw.body && !headers["content-length"] && !headers["transfer-encoding"]) return null;

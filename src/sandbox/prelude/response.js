@@ -136,18 +136,11 @@
   const encodeUrl = (url) => String(url).replace(ENCODE_URL, (m) => { try { return encodeURI(m); } catch (_) { return m; } });
   const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
-  function bytesToText(bytes) {
-    let latin = "";
-    for (let i = 0; i < bytes.length; i++) latin += String.fromCharCode(bytes[i]);
-    try { return decodeURIComponent(escape(latin)); } catch (_) { return latin; }
-  }
-
   function makeResponse(req, app) {
     const state = { status: 200, headers: [], chunks: [], size: 0, finished: false };
     // How many times each header (lowercased) is set, so setting a new one
     // does not search the whole list.
     const counts = new Map();
-    const find = (name) => (counts.get(name.toLowerCase()) ? state.headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase()) : -1);
     const drop = (name) => {
       const key = name.toLowerCase();
       if (!counts.get(key)) return;
@@ -155,7 +148,9 @@
       counts.delete(key);
     };
     const ensureOpen = () => {
-      if (state.finished || state.headSent) throw new Error("Cannot set headers after they are sent to the client (this response was already sent)");
+      if (state.finished || state.headSent) {
+        throw new Error("Cannot set headers after they are sent to the client (this response was already sent: is a `return` missing after an earlier res.send() or res.json()?)");
+      }
     };
     const checkHeader = (name, value) => {
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new TypeError("Header name must be a valid HTTP token [\"" + name + "\"]");
@@ -170,7 +165,7 @@
       state.size = size;
       state.chunks.push(text);
     };
-    const chunkText = (chunk) => (chunk instanceof Uint8Array ? bytesToText(chunk) : String(chunk));
+    const chunkText = (chunk) => (chunk instanceof Uint8Array ? utf8Decode(chunk) : String(chunk));
     const res = {
       locals: Object.create(null),
       app,
@@ -209,7 +204,7 @@
         return out;
       },
       getHeaderNames() { return Object.keys(res.getHeaders()); },
-      hasHeader(name) { return find(String(name)) >= 0; },
+      hasHeader(name) { return Boolean(counts.get(String(name).toLowerCase())); },
       removeHeader(name) {
         ensureOpen();
         drop(String(name));
@@ -321,7 +316,7 @@
           case "number":
           case "object":
             if (chunk === null) chunk = "";
-            else if (chunk instanceof Uint8Array) { if (!res.get("Content-Type")) res.type("bin"); chunk = bytesToText(chunk); }
+            else if (chunk instanceof Uint8Array) { if (!res.get("Content-Type")) res.type("bin"); chunk = utf8Decode(chunk); }
             else return res.json(chunk);
             break;
         }

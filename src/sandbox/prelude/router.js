@@ -78,8 +78,10 @@
   }
 
   class Layer {
+    // A layer inside a route has no path of its own (`path` null): the
+    // route matched it already.
     constructor(path, end, handle, route) {
-      this.match = compilePath(path, end);
+      this.match = path === null ? null : compilePath(path, end);
       this.handle = handle;
       this.route = route;
     }
@@ -156,7 +158,7 @@
   for (const method of METHODS.concat(["all"])) {
     Route.prototype[method] = function (...handlers) {
       for (const h of handlerList("Route." + method + "()", handlers)) {
-        const layer = new Layer("/", false, h);
+        const layer = new Layer(null, false, h);
         layer.method = method === "all" ? undefined : method;
         this.methods[method === "all" ? "_all" : method] = true;
         this.stack.push(layer);
@@ -323,7 +325,7 @@
       };
     }
     app.del = app.delete;
-    app.param = router.param;
+    app.param = (name, fn) => { router.param(name, fn); return app; };
     app.engine = app.render = () => { throw new Error("templates need files, which the sandbox does not have: build the HTML in a string (and escape what users typed)"); };
     app.listen = (...args) => {
       const callback = args.find((a) => typeof a === "function");
@@ -339,23 +341,25 @@
   // `express()` the first time gives the app Backlab serves; later calls
   // make sub-apps to mount with app.use().
   let expressCalled = false;
-  const noop = () => (req, res, next) => next();
+  // Backlab parses JSON and form bodies for every request, so these
+  // middlewares have nothing left to do.
+  const passThrough = () => (req, res, next) => next();
   const express = function () {
     if (!expressCalled) { expressCalled = true; return app; }
     return createApplication();
   };
   express.Router = (options) => createRouter(options);
-  express.json = noop;
-  express.urlencoded = noop;
+  express.json = passThrough;
+  express.urlencoded = passThrough;
   // express.text(): text bodies (text/plain by default) as a string.
   express.text = (options) => (req, res, next) => {
     const type = (options && options.type) || "text/plain";
     if (req.body === undefined && req.rawBody && req.is(type)) req.body = req.rawBody;
     next();
   };
-  express.raw = noop;
+  express.raw = passThrough;
   // The sandbox has no files, so a static folder never holds the file asked for.
-  express.static = noop;
+  express.static = passThrough;
   define("express", express);
 
   function Database() { return db; }
