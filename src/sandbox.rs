@@ -190,7 +190,7 @@ impl Sandbox {
         Handler::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state).map_err(link)?;
         let pre = linker.instantiate_pre(&component).map_err(link)?;
         let pre = HandlerPre::new(pre).map_err(link)?;
-        let prelude = compile_prelude(&engine, &pre)?;
+        let prelude = prelude_bytecode(&engine, &pre, cache_dir)?;
         Ok(Self {
             engine,
             pre,
@@ -348,6 +348,45 @@ fn new_store(engine: &Engine, limits: Limits, mode: Mode) -> Store<HostState> {
 }
 
 /// Has the guest compile the prelude to bytecode, in a store of its own.
+/// The prelude as QuickJS bytecode: read from `cache_dir` when this guest
+/// compiled this prelude there before, else compiled now and kept there
+/// (compiling it costs each start of Backlab several milliseconds).
+fn prelude_bytecode(
+    engine: &Engine,
+    pre: &HandlerPre<HostState>,
+    cache_dir: Option<&Path>,
+) -> Result<Arc<[u8]>, EngineError> {
+    use sha2::{Digest, Sha256};
+    let path = cache_dir.map(|dir| {
+        let source: String = Sha256::digest(PRELUDE.as_bytes())
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        dir.join(format!("prelude-{}-{source}.qjsbc", engine::GUEST_HASH))
+    });
+    // The file ends with the SHA-256 of the bytecode before it: QuickJS
+    // trusts what it reads, so a damaged file is compiled again instead.
+    let intact = |file: Vec<u8>| {
+        let (bytecode, sum) = file.split_at(file.len().checked_sub(32)?);
+        (Sha256::digest(bytecode).as_slice() == sum).then(|| Arc::from(bytecode))
+    };
+    if let Some(bytecode) = path
+        .as_ref()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(intact)
+    {
+        return Ok(bytecode);
+    }
+    let bytecode = compile_prelude(engine, pre)?;
+    if let Some(path) = &path {
+        let mut file = bytecode.to_vec();
+        file.extend_from_slice(&Sha256::digest(&bytecode));
+        engine::write_atomically(path, &file);
+    }
+    Ok(bytecode)
+}
+
 fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
     let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
     let limits = Limits {

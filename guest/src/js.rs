@@ -77,7 +77,9 @@ fn load_and_dispatch<'js>(
 fn load_prelude(ctx: &Ctx<'_>, bytecode: &[u8]) -> Result<(), Failure> {
     // SAFETY: QuickJS trusts bytecode it reads. This bytecode was written by
     // `compile_prelude` of this same guest binary, on the host's behalf,
-    // from the host's own prelude; learner code never reaches this path.
+    // from the host's own prelude (the host keeps it in its data directory
+    // under a name carrying the guest's and the prelude's hashes, as it
+    // keeps the compiled guest); learner code never reaches this path.
     let module = unsafe { Module::load(ctx.clone(), bytecode) }.map_err(|e| caught(ctx, e))?;
     let (_, promise) = module.eval().map_err(|e| caught(ctx, e))?;
     while ctx.execute_pending_job() {}

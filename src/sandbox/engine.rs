@@ -6,7 +6,6 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use wasmtime::component::Component;
 use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig};
 
@@ -92,17 +91,14 @@ fn compile(engine: &Engine) -> Result<Component, EngineError> {
 fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
     let mut settings = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut settings);
-    let mut digest = Sha256::new();
-    digest.update(GUEST_WASM);
-    digest.update(settings.finish().to_le_bytes());
-    let hash: String = digest
-        .finalize()
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    dir.join(format!("guest-{hash}.cwasm"))
+    dir.join(format!(
+        "guest-{GUEST_HASH}-{:016x}.cwasm",
+        settings.finish()
+    ))
 }
+
+/// The first 12 bytes of the guest's SHA-256, in hex (from build.rs).
+pub const GUEST_HASH: &str = env!("BACKLAB_GUEST_HASH");
 
 #[allow(unsafe_code)]
 fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
@@ -118,14 +114,18 @@ fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
 }
 
 fn store_cached(component: &Component, path: &Path) {
-    let Ok(bytes) = component.serialize() else {
-        return;
-    };
+    if let Ok(bytes) = component.serialize() {
+        write_atomically(path, &bytes);
+    }
+}
+
+/// Writes a cache file, or nothing if it cannot: through a temporary file
+/// and a rename, so a reader never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) {
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    // Write then rename, so a reader never sees half a file.
     let temp = path.with_extension(format!("tmp{}", std::process::id()));
     if std::fs::write(&temp, bytes).is_ok() && std::fs::rename(&temp, path).is_err() {
         let _ = std::fs::remove_file(&temp);

@@ -47,3 +47,38 @@ fn the_host_bridge_is_hidden_from_learners() {
         json!(["undefined", "undefined", "function"])
     );
 }
+
+/// The compiled prelude is kept beside the compiled guest; a damaged copy
+/// is compiled again, never handed to QuickJS.
+#[test]
+fn a_damaged_prelude_cache_is_compiled_again() {
+    let dir = tempfile::tempdir().unwrap();
+    backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    let cached: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "qjsbc"))
+        .collect();
+    assert_eq!(cached.len(), 1, "{cached:?}");
+    let mut bytes = std::fs::read(&cached[0]).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&cached[0], &bytes).unwrap();
+    let sandbox = backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    let code = backlab::sandbox::Program {
+        code: r#"app.get("/", (req, res) => res.json({ ok: true }));"#,
+        filename: "app.js",
+    };
+    let (outcome, _) = sandbox.run(
+        code,
+        &get("/"),
+        crate::util::todos(),
+        &backlab::sandbox::RunOptions::default(),
+    );
+    assert_eq!(json(&outcome), json!({ "ok": true }));
+    assert_ne!(
+        std::fs::read(&cached[0]).unwrap(),
+        bytes,
+        "the damaged copy was replaced"
+    );
+}
