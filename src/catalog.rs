@@ -8,9 +8,11 @@ mod files;
 pub mod json_path;
 mod lesson;
 mod links;
+mod lower;
 mod map;
+pub mod model;
 mod problem;
-pub mod spec;
+mod spec;
 mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,7 +24,7 @@ pub use files::{Files, ROOTS};
 pub use json_path::JsonPath;
 pub use map::course_map;
 pub use problem::Problem;
-pub use spec::Test;
+pub use model::Test;
 
 use crate::sandbox::Limits;
 use crate::scratch::Template;
@@ -392,15 +394,6 @@ pub fn is_slug(text: &str) -> bool {
                 && w.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
-}
-
-/// Whether a TOML value can stand for one SQL value (`{}` is NULL).
-fn is_sql_value(value: &toml::Value) -> bool {
-    match value {
-        toml::Value::Table(t) => t.is_empty(),
-        toml::Value::Array(_) | toml::Value::Datetime(_) => false,
-        _ => true,
-    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub use report::{
 };
 pub use tryout::{Table, Tryout, tables, try_code};
 
-use crate::catalog::spec::{Step, Test};
+use crate::catalog::model::{Step, Test};
 use crate::catalog::{Exercise, Language};
 use crate::sandbox::clock::FIXED_START_MS;
 use crate::sandbox::verdict::{Phase, VerdictView};
@@ -51,8 +51,13 @@ pub fn sample_requests(exercise: &Exercise) -> Vec<(String, crate::sandbox::Http
         .iter()
         .filter(|t| !t.hidden)
         .filter_map(|t| {
-            let step = t.steps.first()?.get_ref();
-            let (request, _) = request::build(step, &Captures::new(), &CookieJar::default());
+            let step = t.steps.first()?;
+            let (request, _) = request::build(
+                step,
+                &Captures::new(),
+                &CookieJar::default(),
+                FIXED_START_MS,
+            );
             Some((t.name.clone(), request))
         })
         .collect()
@@ -165,15 +170,10 @@ impl Grader<'_> {
         }
         let mut trial = None;
         for check in &test.database {
-            let check = check.get_ref();
-            let report = match check.accepts {
-                None => sql::database_check(&snapshot, check),
-                Some(accepts) => {
-                    let trial = trial.get_or_insert_with(|| db.trial(sql::CHECK_TIMEOUT));
-                    sql::constraint_check(trial.as_ref().map_err(Clone::clone), check, accepts)
-                }
-            };
-            out.push(report);
+            let make_trial = || db.trial(sql::CHECK_TIMEOUT);
+            out.push(sql::database_check(
+                &snapshot, &mut trial, make_trial, check,
+            ));
         }
         Ok(())
     }
@@ -194,7 +194,6 @@ impl Grader<'_> {
         let mut captures = Captures::new();
         let mut clock = FIXED_START_MS;
         for (n, step) in test.steps.iter().enumerate() {
-            let step = step.get_ref();
             // The clock moves forward only where a step says `advance`.
             clock += step.advance.map_or(0, |d| d.as_millis());
             // Each step gets its own seed: two logins in one test must not
@@ -206,7 +205,7 @@ impl Grader<'_> {
                     start_ms: clock,
                 },
             };
-            let (http, values) = request::build(step, &captures, &jar);
+            let (http, values) = request::build(step, &captures, &jar, clock);
             let (outcome, back) = self.sandbox.run(program, &http, db, &options);
             db = back;
             let mut report = StepReport {
@@ -219,7 +218,7 @@ impl Grader<'_> {
             };
             let problem = match (&outcome.verdict, &outcome.response) {
                 (verdict, Some(response)) if response_is_judged(verdict, response, step) => {
-                    jar.store(response);
+                    jar.store(response, clock);
                     let answer = Answer {
                         step,
                         response,
@@ -295,8 +294,8 @@ impl Answer<'_> {
         captures: &mut Captures,
         report: &mut StepReport,
     ) -> Option<(Status, String)> {
-        let expect = request::fill_expect(&self.step.expect, captures);
-        report.checks = checks::response(&expect, self.response);
+        let expected = request::fill_checks(&self.step.checks, captures);
+        report.checks = checks::response(&expected, self.response);
         if test.detect_injection {
             report
                 .checks
@@ -327,7 +326,7 @@ fn response_is_judged(verdict: &Verdict, response: &HttpResponse, step: &Step) -
             phase: Phase::Handling,
             ..
         }
-        | Verdict::SqlError { .. } => step.expect.status == Some(500) && response.status == 500,
+        | Verdict::SqlError { .. } => step.expected_status() == Some(500) && response.status == 500,
         _ => false,
     }
 }

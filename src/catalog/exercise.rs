@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::spec::Test;
+use super::spec;
 use super::{
     Difficulty, EquivalentMutant, Exercise, ExerciseId, FORMAT_VERSION, Files, Language, LessonId,
     Mutant, Problem, Track, is_slug,
@@ -31,7 +31,7 @@ pub(super) struct ExerciseFile {
     #[serde(default)]
     pub(super) ordered: Option<Spanned<bool>>,
     #[serde(default)]
-    pub(super) tests: Vec<Spanned<Test>>,
+    pub(super) tests: Vec<Spanned<spec::Test>>,
     #[serde(default)]
     pub(super) equivalent_mutants: Vec<Spanned<EquivalentEntry>>,
 }
@@ -68,7 +68,7 @@ pub fn load(
             "an exercise folder needs an exercise.toml (`backlab new <slug>` writes one to start from)",
         )]);
     };
-    let parsed = parse(&toml_path, text).map_err(|p| vec![p])?;
+    let mut parsed = parse(&toml_path, text).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     if !is_slug(slug) {
         problems.push(Problem::new(
@@ -78,6 +78,13 @@ pub fn load(
         ));
     }
     super::validate::exercise(&toml_path, text, &parsed, &mut problems);
+    let raw_tests = std::mem::take(&mut parsed.tests);
+    let tests = super::lower::Lowering {
+        path: &toml_path,
+        text,
+        problems: &mut problems,
+    }
+    .tests(raw_tests, parsed.language);
     let sources = sources(files, dir, parsed.language, &mut problems);
     let strays = stray_files(files, dir, parsed.language);
     let template = template(files, dir).map_err(|p| {
@@ -85,10 +92,12 @@ pub fn load(
     });
     match (sources, template) {
         (Some(sources), Ok(template)) if problems.is_empty() => {
-            Ok((build(slug, dir, text, parsed, sources, template), strays))
+            Ok((build(slug, dir, text, parsed, tests, sources, template), strays))
         }
         _ => {
             problems.extend(strays);
+            // Each file's problems in the order of its lines.
+            problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             Err(problems)
         }
     }
@@ -217,6 +226,7 @@ fn build(
     dir: &str,
     toml: &str,
     parsed: ExerciseFile,
+    tests: Vec<super::model::Test>,
     sources: Sources,
     template: Template,
 ) -> Exercise {
@@ -236,7 +246,7 @@ fn build(
             .collect(),
         limits: parsed.limits.map(Spanned::into_inner).unwrap_or_default(),
         ordered: parsed.ordered.is_some_and(Spanned::into_inner),
-        tests: parsed.tests.into_iter().map(Spanned::into_inner).collect(),
+        tests,
         equivalent_mutants: parsed
             .equivalent_mutants
             .into_iter()

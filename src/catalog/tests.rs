@@ -139,9 +139,9 @@ fn empty_hints_and_bad_steps_are_all_reported() {
         problems(&[("exercises/hello/exercise.toml", &bad)]),
         vec![
             "exercises/hello/exercise.toml:7: hint 1 is empty",
-            "exercises/hello/exercise.toml:17: {{nothing}} is used before any earlier step captures `nothing`",
-            "exercises/hello/exercise.toml:17: path = \"echo\" must start with / (or be a captured {{value}})",
-            "exercises/hello/exercise.toml:17: a step sends one body: json, form or body, not several",
+            "exercises/hello/exercise.toml:17: test \"GET /hello greets\": a step sends one body: json, form or body, not several",
+            "exercises/hello/exercise.toml:17: test \"GET /hello greets\": {{nothing}} is used before any earlier step captures `nothing`",
+            "exercises/hello/exercise.toml:19: test \"GET /hello greets\": path = \"echo\" must start with / (or be a captured {{value}})",
         ]
     );
 }

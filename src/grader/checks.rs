@@ -6,46 +6,50 @@ use serde_json::{Value, json};
 use super::diff;
 use super::report::CheckReport;
 use crate::catalog::JsonPath;
-use crate::catalog::spec::{Expect, HeaderRule, JsonType};
+use crate::catalog::model::{BodyRule, Check, HeaderRule, JsonCheck, JsonType};
 use crate::sandbox::HttpResponse;
 
-/// Every check `expect` asks for, on `response`.
-pub fn response(expect: &Expect, response: &HttpResponse) -> Vec<CheckReport> {
+/// Every check of a step, on `response`, in their order. The body is
+/// parsed as JSON (or HTML) once, if a check needs it; when it is not
+/// JSON, one report says so in place of every JSON check.
+pub fn response(checks: &[Check], response: &HttpResponse) -> Vec<CheckReport> {
     let mut out = Vec::new();
-    if let Some(status) = expect.status {
-        let diff = if status == response.status {
-            Vec::new()
-        } else {
-            vec![format!("expected {status}, got {}", response.status)]
+    let mut json: Option<Option<Value>> = None;
+    let mut page: Option<scraper::Html> = None;
+    for check in checks {
+        let report = match check {
+            Check::Status(status) => {
+                let diff = if *status == response.status {
+                    Vec::new()
+                } else {
+                    vec![format!("expected {status}, got {}", response.status)]
+                };
+                CheckReport::new("status", *status, response.status, diff)
+            }
+            Check::Header(name, rule) => header(name, rule, response.header(name)),
+            Check::Body(rule) => body(rule, &response.body),
+            Check::Html(rule) => {
+                let page =
+                    page.get_or_insert_with(|| scraper::Html::parse_document(&response.body));
+                super::html::check(rule, page)
+            }
+            Check::Json(check) => {
+                let first = json.is_none();
+                match json.get_or_insert_with(|| serde_json::from_str(&response.body).ok()) {
+                    Some(body) => json_check(check, body),
+                    None if first => CheckReport::new(
+                        "the body is JSON",
+                        "a JSON body",
+                        response.body.as_str(),
+                        vec!["the body is not JSON: send it with res.json(...)".into()],
+                    ),
+                    None => continue,
+                }
+            }
         };
-        out.push(CheckReport::new("status", status, response.status, diff));
-    }
-    for (name, rule) in &expect.headers {
-        out.push(header(name, rule, response.header(name)));
-    }
-    body(expect, &response.body, &mut out);
-    if !expect.html.is_empty() {
-        super::html::checks(&expect.html, &response.body, &mut out);
-    }
-    if needs_json(expect) {
-        match serde_json::from_str::<Value>(&response.body) {
-            Ok(body) => json_checks(expect, &body, &mut out),
-            Err(_) => out.push(CheckReport::new(
-                "the body is JSON",
-                "a JSON body",
-                response.body.as_str(),
-                vec!["the body is not JSON: send it with res.json(...)".into()],
-            )),
-        }
+        out.push(report);
     }
     out
-}
-
-fn needs_json(expect: &Expect) -> bool {
-    expect.json.is_some()
-        || expect.json_contains.is_some()
-        || !expect.json_path.is_empty()
-        || !expect.json_types.is_empty()
 }
 
 fn header(name: &str, rule: &HeaderRule, actual: Option<&str>) -> CheckReport {
@@ -60,79 +64,74 @@ fn header(name: &str, rule: &HeaderRule, actual: Option<&str>) -> CheckReport {
             };
             CheckReport::new(format!("header {name}"), expected.as_str(), shown, diff)
         }
-        HeaderRule::Rule(rule) => {
-            if let Some(part) = &rule.contains {
-                let diff = match actual {
-                    None => missing(),
-                    Some(v) if v.contains(part.as_str()) => Vec::new(),
-                    Some(v) => vec![format!("{v:?} does not contain {part:?}")],
-                };
-                CheckReport::new(
-                    format!("header {name} contains"),
-                    part.as_str(),
-                    shown,
-                    diff,
-                )
-            } else if let Some(part) = &rule.not_contains {
-                let diff = match actual {
-                    Some(v) if v.contains(part.as_str()) => {
-                        vec![format!("{v:?} contains {part:?}")]
-                    }
-                    _ => Vec::new(),
-                };
-                CheckReport::new(
-                    format!("header {name} does not contain"),
-                    part.as_str(),
-                    shown,
-                    diff,
-                )
-            } else {
-                let present = rule.present.unwrap_or(true);
-                let diff = match (present, actual) {
-                    (true, None) => missing(),
-                    (false, Some(v)) => vec![format!(
-                        "the response has a {name} header ({v:?}); it should not"
-                    )],
-                    _ => Vec::new(),
-                };
-                let expected = if present { "present" } else { "absent" };
-                CheckReport::new(format!("header {name}"), expected, shown, diff)
-            }
+        HeaderRule::Contains(part) => {
+            let diff = match actual {
+                None => missing(),
+                Some(v) if v.contains(part.as_str()) => Vec::new(),
+                Some(v) => vec![format!("{v:?} does not contain {part:?}")],
+            };
+            CheckReport::new(
+                format!("header {name} contains"),
+                part.as_str(),
+                shown,
+                diff,
+            )
+        }
+        HeaderRule::NotContains(part) => {
+            let diff = match actual {
+                Some(v) if v.contains(part.as_str()) => {
+                    vec![format!("{v:?} contains {part:?}")]
+                }
+                _ => Vec::new(),
+            };
+            CheckReport::new(
+                format!("header {name} does not contain"),
+                part.as_str(),
+                shown,
+                diff,
+            )
+        }
+        HeaderRule::Present(present) => {
+            let diff = match (present, actual) {
+                (true, None) => missing(),
+                (false, Some(v)) => vec![format!(
+                    "the response has a {name} header ({v:?}); it should not"
+                )],
+                _ => Vec::new(),
+            };
+            let expected = if *present { "present" } else { "absent" };
+            CheckReport::new(format!("header {name}"), expected, shown, diff)
         }
     }
 }
 
-fn body(expect: &Expect, body: &str, out: &mut Vec<CheckReport>) {
-    if let Some(expected) = &expect.body {
-        out.push(CheckReport::new(
+/// A check on the body as text.
+fn body(rule: &BodyRule, body: &str) -> CheckReport {
+    match rule {
+        BodyRule::Equals(expected) => CheckReport::new(
             "body",
             expected.as_str(),
             body,
             diff::text(expected, body),
-        ));
-    }
-    for part in &expect.body_contains {
-        let diff = if body.contains(part.as_str()) {
-            Vec::new()
-        } else {
-            vec![format!("the body does not contain {part:?}")]
-        };
-        out.push(CheckReport::new("body contains", part.as_str(), body, diff));
-    }
-    for part in &expect.body_not_contains {
-        let diff = match body.find(part.as_str()) {
-            None => Vec::new(),
-            Some(at) => vec![format!(
-                "the body contains {part:?}: …{}…",
-                around(body, at, part.len())
-            )],
-        };
-        out.push(CheckReport::new(
-            "body does not contain",
-            part.as_str(),
-            body,
-            diff,
-        ));
+        ),
+        BodyRule::Contains(part) => {
+            let diff = if body.contains(part.as_str()) {
+                Vec::new()
+            } else {
+                vec![format!("the body does not contain {part:?}")]
+            };
+            CheckReport::new("body contains", part.as_str(), body, diff)
+        }
+        BodyRule::NotContains(part) => {
+            let diff = match body.find(part.as_str()) {
+                None => Vec::new(),
+                Some(at) => vec![format!(
+                    "the body contains {part:?}: …{}…",
+                    around(body, at, part.len())
+                )],
+            };
+            CheckReport::new("body does not contain", part.as_str(), body, diff)
+        }
     }
 }
 
@@ -150,61 +149,84 @@ fn around(text: &str, at: usize, len: usize) -> &str {
     &text[start..end]
 }
 
-fn json_checks(expect: &Expect, body: &Value, out: &mut Vec<CheckReport>) {
-    if let Some(expected) = &expect.json {
-        out.push(CheckReport::new(
+/// A check on the body parsed as JSON.
+fn json_check(check: &JsonCheck, body: &Value) -> CheckReport {
+    match check {
+        JsonCheck::Equals(expected) => CheckReport::new(
             "JSON body",
             expected.clone(),
             body.clone(),
             diff::json(expected, body, false),
-        ));
-    }
-    if let Some(expected) = &expect.json_contains {
-        out.push(CheckReport::new(
+        ),
+        JsonCheck::Contains(expected) => CheckReport::new(
             "JSON body contains",
             expected.clone(),
             body.clone(),
             diff::json(expected, body, true),
-        ));
+        ),
+        JsonCheck::At(path, expected) => {
+            let actual = path.get(body);
+            let diff = match actual {
+                None => vec![format!("{path} is missing")],
+                Some(actual) => diff::json(expected, actual, false)
+                    .into_iter()
+                    .map(|line| line.replacen("the body", &path.to_string(), 1))
+                    .collect(),
+            };
+            CheckReport::new(
+                format!("JSON at {path}"),
+                expected.clone(),
+                actual.cloned().unwrap_or(Value::Null),
+                diff,
+            )
+        }
+        JsonCheck::Type(path, expected) => {
+            let actual = path.get(body).map(JsonType::of);
+            let diff = match actual {
+                None => vec![format!("{path} is missing")],
+                Some(t) if t == *expected => Vec::new(),
+                Some(t) => vec![format!(
+                    "{path} is a {}, expected a {}",
+                    t.name(),
+                    expected.name()
+                )],
+            };
+            CheckReport::new(
+                format!("type of {path}"),
+                expected.name(),
+                actual.map_or("missing", JsonType::name),
+                diff,
+            )
+        }
+        JsonCheck::Length(path, expected) => length(path, *expected, body),
     }
-    for (path, expected) in &expect.json_path {
-        let Ok(parsed) = JsonPath::parse(path) else {
-            continue;
-        };
-        let actual = parsed.get(body);
-        let diff = match actual {
-            None => vec![format!("{parsed} is missing")],
-            Some(actual) => diff::json(expected, actual, false)
-                .into_iter()
-                .map(|line| line.replacen("the body", path, 1))
-                .collect(),
-        };
-        out.push(CheckReport::new(
-            format!("JSON at {path}"),
-            expected.clone(),
-            actual.cloned().unwrap_or(Value::Null),
-            diff,
-        ));
-    }
-    for (path, expected) in &expect.json_types {
-        let Ok(parsed) = JsonPath::parse(path) else {
-            continue;
-        };
-        let actual = parsed.get(body).map(JsonType::of);
-        let diff = match actual {
-            None => vec![format!("{parsed} is missing")],
-            Some(t) if t == *expected => Vec::new(),
-            Some(t) => vec![format!(
-                "{parsed} is a {}, expected a {}",
-                t.name(),
-                expected.name()
-            )],
-        };
-        out.push(CheckReport::new(
-            format!("type of {path}"),
-            expected.name(),
-            actual.map_or("missing", JsonType::name),
-            diff,
-        ));
-    }
+}
+
+/// `json_length`: how many entries an array (or keys an object) has.
+fn length(path: &JsonPath, expected: usize, body: &Value) -> CheckReport {
+    let at = if path.0.is_empty() {
+        "the body".to_string()
+    } else {
+        path.to_string()
+    };
+    let actual = match path.get(body) {
+        Some(Value::Array(items)) => Ok(items.len()),
+        Some(Value::Object(map)) => Ok(map.len()),
+        Some(other) => Err(format!(
+            "{at} is a {}, not an array",
+            JsonType::of(other).name()
+        )),
+        None => Err(format!("{at} is missing")),
+    };
+    let diff = match &actual {
+        Ok(n) if *n == expected => Vec::new(),
+        Ok(n) => vec![format!("{at} has {n} entries, expected {expected}")],
+        Err(why) => vec![why.clone()],
+    };
+    CheckReport::new(
+        format!("length of {at}"),
+        expected,
+        actual.map_or(Value::Null, Value::from),
+        diff,
+    )
 }

@@ -6,7 +6,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::json;
 
 use super::CheckReport;
-use crate::catalog::spec::HtmlRule;
+use crate::catalog::model::HtmlRule;
 
 /// The selector of a rule, or why it is not one (checked when the exercise
 /// loads).
@@ -14,29 +14,35 @@ pub fn selector(text: &str) -> Result<Selector, String> {
     Selector::parse(text).map_err(|e| format!("{text:?} is not a CSS selector: {e}"))
 }
 
-/// One report per rule, on the body parsed as an HTML document.
-pub fn checks(rules: &[HtmlRule], body: &str, out: &mut Vec<CheckReport>) {
-    let page = Html::parse_document(body);
-    for rule in rules {
-        out.push(check(rule, &page));
-    }
-}
-
-fn check(rule: &HtmlRule, page: &Html) -> CheckReport {
-    let name = format!("HTML {}", rule.select);
-    let expected = json!(rule);
-    let Ok(selector) = selector(&rule.select) else {
-        return CheckReport::new(
-            name,
-            expected,
-            "",
-            vec!["the selector does not parse".into()],
-        );
-    };
-    let found: Vec<ElementRef> = page.select(&selector).collect();
+/// One rule on the parsed page.
+pub fn check(rule: &HtmlRule, page: &Html) -> CheckReport {
+    let found: Vec<ElementRef> = page.select(&rule.selector).collect();
     let shown: Vec<String> = found.iter().take(3).map(|e| outer(e)).collect();
     let diff = problems(rule, &found);
-    CheckReport::new(name, expected, shown, diff)
+    CheckReport::new(format!("HTML {}", rule.select), expected(rule), shown, diff)
+}
+
+/// The rule as the report shows it: what the author wrote.
+fn expected(rule: &HtmlRule) -> serde_json::Value {
+    let mut out = json!({ "select": rule.select });
+    if let Some(count) = rule.count {
+        out["count"] = json!(count);
+    }
+    if let Some(text) = &rule.text {
+        out["text"] = json!(text);
+    }
+    if let Some(text) = &rule.text_contains {
+        out["text_contains"] = json!(text);
+    }
+    if !rule.attrs.is_empty() {
+        let attrs: serde_json::Map<String, serde_json::Value> = rule
+            .attrs
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect();
+        out["attrs"] = serde_json::Value::Object(attrs);
+    }
+    out
 }
 
 fn problems(rule: &HtmlRule, found: &[ElementRef]) -> Vec<String> {
@@ -123,10 +129,19 @@ fn outer(element: &ElementRef) -> String {
 mod tests {
     use super::*;
 
+    fn rule(select: &str) -> HtmlRule {
+        HtmlRule {
+            select: select.into(),
+            selector: selector(select).unwrap(),
+            count: None,
+            text: None,
+            text_contains: None,
+            attrs: Vec::new(),
+        }
+    }
+
     fn run(rule: HtmlRule, body: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        checks(&[rule], body, &mut out);
-        out.remove(0).diff
+        check(&rule, &Html::parse_document(body)).diff
     }
 
     const FORM: &str = "<form><input type=hidden name='csrf_token' value=abc><input name=q></form><ul><li>One</li><li> Two  words </li></ul>";
@@ -134,13 +149,11 @@ mod tests {
     #[test]
     fn attributes_match_whatever_the_quoting() {
         let rule = HtmlRule {
-            select: "input[name=csrf_token]".into(),
-            attrs: [
+            attrs: vec![
                 ("type".into(), "hidden".into()),
                 ("value".into(), "abc".into()),
-            ]
-            .into(),
-            ..HtmlRule::default()
+            ],
+            ..rule("input[name=csrf_token]")
         };
         assert_eq!(run(rule, FORM), Vec::<String>::new());
     }
@@ -148,9 +161,8 @@ mod tests {
     #[test]
     fn a_wrong_attribute_says_what_was_found() {
         let rule = HtmlRule {
-            select: "input[name=q]".into(),
-            attrs: [("type".into(), "hidden".into())].into(),
-            ..HtmlRule::default()
+            attrs: vec![("type".into(), "hidden".into())],
+            ..rule("input[name=q]")
         };
         assert_eq!(
             run(rule, FORM),
@@ -161,30 +173,26 @@ mod tests {
     #[test]
     fn counts_and_text_use_the_parsed_page() {
         let count = HtmlRule {
-            select: "ul > li".into(),
             count: Some(2),
-            ..HtmlRule::default()
+            ..rule("ul > li")
         };
         assert_eq!(run(count, FORM), Vec::<String>::new());
         let text = HtmlRule {
-            select: "li".into(),
             text: Some("Two words".into()),
-            ..HtmlRule::default()
+            ..rule("li")
         };
         assert_eq!(run(text, FORM), Vec::<String>::new());
         let none = HtmlRule {
-            select: "script".into(),
             count: Some(0),
-            ..HtmlRule::default()
+            ..rule("script")
         };
         assert_eq!(
             run(none, "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
             Vec::<String>::new()
         );
         let injected = HtmlRule {
-            select: "script".into(),
             count: Some(0),
-            ..HtmlRule::default()
+            ..rule("script")
         };
         assert_eq!(
             run(injected, "<p><script>alert(1)</script></p>"),

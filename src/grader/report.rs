@@ -1,5 +1,5 @@
 //! The report of one submission: a versioned, serializable struct that the
-//! terminal and the browser both render, and that golden files pin down.
+//! terminal and the browser both render, and that snapshot tests pin down.
 
 use std::collections::BTreeMap;
 

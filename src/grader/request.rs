@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::cookies::CookieJar;
 use super::injection::RequestValue;
 use crate::catalog::JsonPath;
-use crate::catalog::spec::{CaptureSource, Expect, HtmlRule, Step, fill_placeholders};
+use crate::catalog::model::{Body, CaptureSource, Check, Step, fill_placeholders};
 use crate::sandbox::{HttpRequest, HttpResponse};
 
 pub type Captures = BTreeMap<String, Value>;
@@ -20,6 +20,7 @@ pub fn build(
     step: &Step,
     captures: &Captures,
     jar: &CookieJar,
+    now_ms: u64,
 ) -> (HttpRequest, Vec<RequestValue>) {
     let fill = |text: &str| substitute(text, captures);
     let mut values = Vec::new();
@@ -34,7 +35,7 @@ pub fn build(
     let query: Vec<(String, String)> = step
         .query
         .iter()
-        .map(|(k, v)| (k.clone(), fill(&v.to_string())))
+        .map(|(k, v)| (k.clone(), fill(v)))
         .collect();
     for (k, v) in &query {
         values.push(value(format!("the query parameter `{k}`"), v));
@@ -49,12 +50,12 @@ pub fn build(
     body(step, captures, &mut request, &mut values);
     let explicit_cookie = step
         .headers
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case("cookie"));
-    if !explicit_cookie && let Some(cookie) = jar.header() {
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("cookie"));
+    if !explicit_cookie && let Some(cookie) = jar.header(now_ms) {
         request = request.header("Cookie", &cookie);
     }
-    for (name, v) in jar.iter() {
+    for (name, v) in jar.iter(now_ms) {
         values.push(value(format!("the cookie `{name}`"), v));
     }
     (request, values)
@@ -73,23 +74,24 @@ fn body(
     request: &mut HttpRequest,
     values: &mut Vec<RequestValue>,
 ) {
-    let (text, content_type) = if let Some(json) = &step.json {
-        let json = substitute_json(json, captures);
-        json_leaves(&JsonPath::default(), &json, values);
-        (json.to_string(), "application/json")
-    } else if let Some(form) = &step.form {
-        let pairs: Vec<(String, String)> = form
-            .iter()
-            .map(|(k, v)| (k.clone(), substitute(&v.to_string(), captures)))
-            .collect();
-        for (k, v) in &pairs {
-            values.push(value(format!("the form field `{k}`"), v));
+    let (text, content_type) = match &step.body {
+        Body::None => return,
+        Body::Json(json) => {
+            let json = substitute_json(json, captures);
+            json_leaves(&JsonPath::default(), &json, values);
+            (json.to_string(), "application/json")
         }
-        (encode_pairs(&pairs), "application/x-www-form-urlencoded")
-    } else if let Some(raw) = &step.body {
-        (substitute(raw, captures), "text/plain")
-    } else {
-        return;
+        Body::Form(form) => {
+            let pairs: Vec<(String, String)> = form
+                .iter()
+                .map(|(k, v)| (k.clone(), substitute(v, captures)))
+                .collect();
+            for (k, v) in &pairs {
+                values.push(value(format!("the form field `{k}`"), v));
+            }
+            (encode_pairs(&pairs), "application/x-www-form-urlencoded")
+        }
+        Body::Text(raw) => (substitute(raw, captures), "text/plain"),
     };
     request.body = text;
     let has_type = request
@@ -154,61 +156,33 @@ fn substitute_json(json: &Value, captures: &Captures) -> Value {
     }
 }
 
-/// The step's expectations with captured values put in, so a test can
-/// expect the id it captured earlier.
-pub fn fill_expect(expect: &Expect, captures: &Captures) -> Expect {
+/// The step's checks with captured values put in, so a test can expect
+/// the id it captured earlier.
+pub fn fill_checks(checks: &[Check], captures: &Captures) -> Vec<Check> {
     if captures.is_empty() {
-        return expect.clone();
+        return checks.to_vec();
     }
-    let text = |t: &String| substitute(t, captures);
+    let text = |t: &str| substitute(t, captures);
     let json = |v: &Value| substitute_json(v, captures);
-    Expect {
-        status: expect.status,
-        headers: expect.headers.clone(),
-        body: expect.body.as_ref().map(text),
-        body_contains: expect.body_contains.iter().map(text).collect(),
-        body_not_contains: expect.body_not_contains.iter().map(text).collect(),
-        json: expect.json.as_ref().map(json),
-        json_contains: expect.json_contains.as_ref().map(json),
-        json_path: expect
-            .json_path
-            .iter()
-            .map(|(k, v)| (k.clone(), json(v)))
-            .collect(),
-        json_types: expect.json_types.clone(),
-        html: expect
-            .html
-            .iter()
-            .map(|rule| HtmlRule {
-                text: rule.text.as_ref().map(text),
-                text_contains: rule.text_contains.as_ref().map(text),
-                attrs: rule
-                    .attrs
-                    .iter()
-                    .map(|(k, v)| (k.clone(), text(v)))
-                    .collect(),
-                ..rule.clone()
-            })
-            .collect(),
-    }
+    checks.iter().map(|c| c.filled(&text, &json)).collect()
 }
 
 /// Takes each capture from the response; an error names the one missing.
 pub fn capture(step: &Step, response: &HttpResponse, jar: &CookieJar) -> Result<Captures, String> {
     let mut out = Captures::new();
-    for (name, source) in &step.capture {
-        let source = CaptureSource::parse(source)?;
-        let found = match &source {
+    for capture in &step.captures {
+        let name = &capture.name;
+        let found = match &capture.source {
             CaptureSource::Json(path) => serde_json::from_str::<Value>(&response.body)
                 .ok()
-                .and_then(|body| JsonPath::parse(path).ok()?.get(&body).cloned()),
+                .and_then(|body| path.get(&body).cloned()),
             CaptureSource::Header(header) => {
                 response.header(header).map(|v| Value::String(v.into()))
             }
             CaptureSource::Cookie(cookie) => jar.get(cookie).map(|v| Value::String(v.into())),
             CaptureSource::Body => Some(Value::String(response.body.clone())),
         };
-        let found = found.ok_or_else(|| match source {
+        let found = found.ok_or_else(|| match &capture.source {
             CaptureSource::Json(path) => {
                 format!("could not capture `{name}`: the JSON body has nothing at {path}")
             }
@@ -225,26 +199,11 @@ pub fn capture(step: &Step, response: &HttpResponse, jar: &CookieJar) -> Result<
     Ok(out)
 }
 
-/// `a=1&b=two%20words`
+/// `a=1&b=two+words`, as a browser encodes a form.
 fn encode_pairs(pairs: &[(String, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }
 
 #[cfg(test)]
@@ -272,27 +231,30 @@ mod tests {
 
     #[test]
     fn query_values_are_percent_encoded() {
-        assert_eq!(encode_pairs(&[("q".into(), "a b&c".into())]), "q=a%20b%26c");
+        assert_eq!(
+            encode_pairs(&[("q".into(), "a b&c=é".into())]),
+            "q=a+b%26c%3D%C3%A9"
+        );
     }
 
     #[test]
     fn the_jar_is_sent_unless_the_step_sets_its_own_cookie() {
         let mut jar = CookieJar::default();
-        jar.store(&HttpResponse {
+        let response = HttpResponse {
             status: 200,
             headers: vec![("Set-Cookie".into(), "sid=abc".into())],
             body: String::new(),
-        });
-        let step: Step = toml::from_str("path = \"/me\"").unwrap();
-        let (request, values) = build(&step, &Captures::new(), &jar);
+        };
+        jar.store(&response, 0);
+        let mut step = Step::get("/me");
+        let (request, values) = build(&step, &Captures::new(), &jar, 0);
         assert_eq!(
             request.headers,
             vec![("Cookie".to_string(), "sid=abc".to_string())]
         );
         assert_eq!(values[0].origin, "the cookie `sid`");
-        let forged: Step =
-            toml::from_str("path = \"/me\"\nheaders = { Cookie = \"sid=forged\" }").unwrap();
-        let (request, _) = build(&forged, &Captures::new(), &jar);
+        step.headers = vec![("Cookie".into(), "sid=forged".into())];
+        let (request, _) = build(&step, &Captures::new(), &jar, 0);
         assert_eq!(
             request.headers,
             vec![("Cookie".to_string(), "sid=forged".to_string())]

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::diff;
 use super::report::{CheckReport, QueryReport};
-use crate::catalog::spec::DatabaseCheck;
+use crate::catalog::model::{DatabaseCheck, Rows};
 use crate::sandbox::limits::human_bytes;
 use crate::sandbox::trace::ROWS_SHOWN;
 use crate::sandbox::verdict::{Verdict, VerdictView};
@@ -20,11 +20,36 @@ use crate::sqltext::{self, one_line};
 /// How long the checks of one test may read the database, in all.
 pub const CHECK_TIMEOUT: Duration = Duration::from_secs(2);
 
-/// Runs an author's check on a read-only copy of the database as the
-/// learner's code left it.
-pub fn database_check(db: &Snapshot, check: &DatabaseCheck) -> CheckReport {
-    let name = format!("database: {}", one_line(&check.query));
-    let found = match db.query(&check.query, Caps::CHECK) {
+/// Runs an author's check on the database as the learner's code left it:
+/// reading rows from a read-only copy (`snapshot`), or trying a statement
+/// on a writable one (`trial`, made the first time a check needs it).
+pub fn database_check(
+    snapshot: &Snapshot,
+    trial: &mut Option<Result<Snapshot, CheckError>>,
+    make_trial: impl FnOnce() -> Result<Snapshot, CheckError>,
+    check: &DatabaseCheck,
+) -> CheckReport {
+    match &check.expect {
+        Rows::Accepts(accepts) => {
+            let trial = trial.get_or_insert_with(make_trial);
+            constraint_check(trial.as_ref().map_err(Clone::clone), &check.query, *accepts)
+        }
+        Rows::Count(count) => read_check(snapshot, &check.query, Read::Count(*count)),
+        Rows::Exactly { rows, ordered } => {
+            read_check(snapshot, &check.query, Read::Rows(rows, *ordered))
+        }
+    }
+}
+
+/// What a check that reads rows expects.
+enum Read<'a> {
+    Count(u64),
+    Rows(&'a [Vec<Value>], bool),
+}
+
+fn read_check(db: &Snapshot, query: &str, read: Read) -> CheckReport {
+    let name = format!("database: {}", one_line(query));
+    let found = match db.query(query, Caps::CHECK) {
         Ok(found) => found,
         Err(error) => {
             return CheckReport::new(
@@ -49,40 +74,38 @@ pub fn database_check(db: &Snapshot, check: &DatabaseCheck) -> CheckReport {
         )];
         return CheckReport::new(name, "a result small enough to compare", actual, diff);
     }
-    if let Some(count) = check.count {
-        let diff = if rows.len() as u64 == count {
-            Vec::new()
-        } else {
-            vec![format!("expected {count} row(s), got {}", rows.len())]
-        };
-        return CheckReport::new(format!("{name} (row count)"), count, rows.len(), diff);
+    match read {
+        Read::Count(count) => {
+            let diff = if rows.len() as u64 == count {
+                Vec::new()
+            } else {
+                vec![format!("expected {count} row(s), got {}", rows.len())]
+            };
+            CheckReport::new(format!("{name} (row count)"), count, rows.len(), diff)
+        }
+        Read::Rows(expected, ordered) => {
+            let diff = compare_rows(expected, &rows, ordered);
+            let expected: Vec<Value> = expected.iter().cloned().map(Value::Array).collect();
+            CheckReport::new(name, expected, actual, diff)
+        }
     }
-    let expected: Vec<Vec<Value>> = check
-        .rows
-        .iter()
-        .flatten()
-        .map(|row| row.iter().map(toml_to_sql_json).collect())
-        .collect();
-    let diff = compare_rows(&expected, &rows, check.ordered);
-    let expected: Vec<Value> = expected.into_iter().map(Value::Array).collect();
-    CheckReport::new(name, expected, actual, diff)
 }
 
 /// Tries an author's statement on a writable copy: the database must refuse
 /// it with a constraint (`accepts = false`) or take it (`accepts = true`).
-pub fn constraint_check(
+fn constraint_check(
     db: Result<&Snapshot, CheckError>,
-    check: &DatabaseCheck,
+    query: &str,
     accepts: bool,
 ) -> CheckReport {
     let verb = if accepts { "accepts" } else { "refuses" };
-    let name = format!("database {verb}: {}", one_line(&check.query));
+    let name = format!("database {verb}: {}", one_line(query));
     let expected = if accepts {
         "the statement runs"
     } else {
         "a constraint refuses the statement"
     };
-    let outcome = db.and_then(|db| db.try_statement(&check.query));
+    let outcome = db.and_then(|db| db.try_statement(query));
     let (actual, diff) = match (outcome, accepts) {
         (Ok(None), true) => ("it ran".to_string(), Vec::new()),
         (Ok(Some(why)), false) => (format!("refused: {why}"), Vec::new()),
@@ -107,20 +130,6 @@ fn check_failure(error: &CheckError) -> String {
             after.as_millis()
         ),
         CheckError::Sql(message) => format!("the check's own query failed: {message}"),
-    }
-}
-
-/// A TOML value as the JSON of the SQL value it stands for: `{}` is NULL,
-/// booleans are 0 and 1 as SQLite stores them.
-fn toml_to_sql_json(value: &toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s.clone()),
-        toml::Value::Integer(i) => (*i).into(),
-        toml::Value::Float(f) => {
-            serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
-        }
-        toml::Value::Boolean(b) => i64::from(*b).into(),
-        _ => Value::Null,
     }
 }
 
@@ -257,14 +266,5 @@ mod tests {
             compare_rows(&a, &[vec![json!(1)], vec![json!(3)]], false),
             vec!["missing row [2]", "unexpected row [3]"]
         );
-    }
-
-    #[test]
-    fn toml_values_stand_for_sql_values() {
-        let value: toml::Value = toml::from_str::<toml::Table>("a = {}\nb = true")
-            .unwrap()
-            .into();
-        assert_eq!(toml_to_sql_json(&value["a"]), Value::Null);
-        assert_eq!(toml_to_sql_json(&value["b"]), json!(1));
     }
 }

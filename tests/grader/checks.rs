@@ -201,7 +201,7 @@ fn an_html_selector_that_does_not_parse_is_refused_at_load() {
     let problems = crate::util::problems(&step(r#"expect.html = [{ select = "li[" }]"#));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("exercises/fixture/exercise.toml:9: expect.html:")
+        problems[0].starts_with("exercises/fixture/exercise.toml:11: test \"list\": expect.html:")
             && problems[0].contains("\"li[\" is not a CSS selector"),
         "{problems:?}"
     );

@@ -1,7 +1,8 @@
-//! Golden reports: the whole JSON report for a pass, a fail, a timeout, a
-//! syntax error and an SQL error, compared with `tests/golden/*.json`.
-//! Timings are zeroed. After a deliberate change to the report, run with
-//! `BLESS=1` to rewrite the files, and review the diff.
+//! Snapshots of whole reports: the JSON report for a pass, a fail, a
+//! timeout, a syntax error and an SQL error, kept as insta snapshots in
+//! `snapshots/`. Timings are zeroed. After a deliberate change to the
+//! report, run `cargo insta review` (or `INSTA_UPDATE=always`) and review
+//! the diff.
 
 use serde_json::Value;
 
@@ -45,23 +46,7 @@ fn check(name: &str, code: &str) {
     let report = grade_code(&exercise(TESTS), code);
     let mut actual = serde_json::to_value(&report).expect("a report serializes");
     zero_durations(&mut actual);
-    let text = serde_json::to_string_pretty(&actual).unwrap() + "\n";
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.json"));
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing; run with BLESS=1 to write it",
-            path.display()
-        )
-    });
-    assert!(
-        expected == text,
-        "the {name} report changed; if that is intended, run with BLESS=1 and review the diff.\n--- expected\n{expected}\n--- actual\n{text}"
-    );
+    insta::assert_json_snapshot!(name, actual);
 }
 
 fn zero_durations(value: &mut Value) {

@@ -1,5 +1,5 @@
 //! The grader on the real sandbox: every check kind, captures and cookies,
-//! the injection detector, SQL exercises, golden reports, and the built-in
+//! the injection detector, SQL exercises, report snapshots, and the built-in
 //! course (every reference solution passes, every starter and mutant fails).
 
 mod boundary;

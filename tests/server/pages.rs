@@ -1,4 +1,4 @@
-//! The pages: the home page (with a golden snapshot) and static files.
+//! The pages: every kind of page (with insta snapshots) and static files.
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -49,32 +49,21 @@ fn without_asset_hashes(page: &str) -> String {
     out + rest
 }
 
-/// Compares `page` with `tests/golden/<name>`; `BLESS=1` rewrites it.
+/// Compares `page` with its insta snapshot in `snapshots/` (review a
+/// deliberate change with `cargo insta review`).
 fn golden(name: &str, page: &str) {
-    let page = without_asset_hashes(page);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&path, &page).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("tests/golden/{name} is missing; run with BLESS=1 to write it"));
-    assert!(
-        expected == page,
-        "{name} changed; run with BLESS=1 and review the diff:\n{page}"
-    );
+    insta::assert_snapshot!(name, without_asset_hashes(page));
 }
 
 #[tokio::test]
 async fn every_page_matches_its_snapshot() {
     let (app, _dir) = fresh();
     for (uri, name) in [
-        ("/", "home.html"),
-        ("/tracks/security", "track.html"),
-        ("/lessons/routes", "lesson.html"),
-        ("/exercises/login-injection", "exercise.html"),
-        ("/exercises/select-basics", "exercise-sql.html"),
+        ("/", "home"),
+        ("/tracks/security", "track"),
+        ("/lessons/routes", "lesson"),
+        ("/exercises/login-injection", "exercise"),
+        ("/exercises/select-basics", "exercise-sql"),
     ] {
         let (status, content_type, page) = html(&app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
