@@ -206,3 +206,48 @@ fn an_html_selector_that_does_not_parse_is_refused_at_load() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn json_length_counts_the_entries_of_an_array() {
+    let pass = step("expect.json_length = { \"\" = 2 }");
+    assert!(passes(&grade_code(&exercise(&pass), LIST)));
+    let fail = step("expect.json_length = { \"\" = 3, \"[0]\" = 3, \"[0].title\" = 1 }");
+    assert_eq!(
+        failures(&grade_code(&exercise(&fail), LIST)),
+        vec![
+            "length of the body: the body has 2 entries, expected 3",
+            "length of [0].title: [0].title is a string, not an array",
+        ],
+        "[0] is an object with three keys, so it passes"
+    );
+}
+
+#[test]
+fn json_checks_on_a_body_that_is_not_json_say_so_once() {
+    let tests = step("expect.json = []\nexpect.json_length = { \"\" = 0 }\nexpect.json_types = { \"[0]\" = \"object\" }");
+    let report = grade_code(
+        &exercise(&tests),
+        "app.get('/todos', (req, res) => res.send('<ul></ul>'));",
+    );
+    assert_eq!(
+        failures(&report),
+        vec!["the body is JSON: the body is not JSON: send it with res.json(...)"]
+    );
+}
+
+#[test]
+fn a_capture_that_does_not_parse_is_named_at_its_own_line() {
+    let problems = crate::util::problems(&step(
+        "expect.status = 200\ncapture.id = \"json:[0]..id\"\ncapture.who = \"xml:name\"",
+    ));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("exercises/fixture/exercise.toml:12: test \"list\": capture.id:")
+            && problems[0].contains("is not a JSON path"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("exercises/fixture/exercise.toml:13: test \"list\": capture.who: cannot capture"),
+        "{problems:?}"
+    );
+}

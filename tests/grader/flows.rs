@@ -273,6 +273,50 @@ expect.status = 401
     );
 }
 
+const SESSION_COOKIE: &str = r#"
+app.post("/login", (req, res) => {
+  res.cookie("sid", "s1", { maxAge: 30 * 60 * 1000, httpOnly: true });
+  res.json({ ok: true });
+});
+app.get("/me", (req, res) => {
+  if (req.cookies.sid !== "s1") return res.status(401).json({ error: "sign in" });
+  res.json({ user: "ada" });
+});
+"#;
+
+/// A cookie set with Max-Age expires on grading's clock: after `advance`
+/// past its age, the next step no longer sends it, as a browser would not.
+#[test]
+fn cookies_expire_when_a_step_moves_the_clock_past_their_age() {
+    let tests = r#"
+[[tests]]
+name = "a session cookie lasts thirty minutes"
+[[tests.steps]]
+method = "POST"
+path = "/login"
+expect.status = 200
+[[tests.steps]]
+path = "/me"
+advance = "29m"
+expect.status = 200
+[[tests.steps]]
+path = "/me"
+advance = "2m"
+expect.status = 401
+"#;
+    let report = grade_code(&exercise(tests), SESSION_COOKIE);
+    assert!(passes(&report), "{report:#?}");
+    let sent = |step: usize| {
+        only(&report).steps[step]
+            .request
+            .headers
+            .iter()
+            .any(|(name, _)| name == "Cookie")
+    };
+    assert!(sent(1), "the cookie is sent within its age");
+    assert!(!sent(2), "an expired cookie is not sent");
+}
+
 #[test]
 fn an_advance_that_is_not_a_span_of_time_is_refused_at_load_with_its_line() {
     let text = problems(
