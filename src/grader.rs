@@ -134,12 +134,13 @@ impl Grader<'_> {
         }
     }
 
-    /// A fresh database for one test, with the test's setup SQL run on it.
+    /// A fresh database for one test: the template, or the copy with the
+    /// test's setup SQL run on it (made when the exercise loaded).
     fn fresh(&self, test: &Test) -> Result<Scratch, String> {
-        let template = &self.exercise.template;
-        match &test.setup {
-            None => Ok(template.fresh()),
-            Some(setup) => template.fresh_with(setup).map_err(|e| {
+        match (&test.prepared, &test.setup) {
+            (Some(prepared), _) => Ok(prepared.clone()),
+            (None, None) => Ok(self.exercise.template.fresh()),
+            (None, Some(setup)) => self.exercise.template.fresh_with(setup).map_err(|e| {
                 format!("the test's setup SQL failed: {e} (a problem in exercise.toml, not in your code)")
             }),
         }

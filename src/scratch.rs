@@ -101,6 +101,12 @@ pub struct Scratch {
     image: Arc<Vec<u8>>,
 }
 
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Scratch({} bytes)", self.image.len())
+    }
+}
+
 impl Scratch {
     /// The database as the guest handed it back.
     pub fn from_image(image: Vec<u8>) -> Self {
@@ -150,9 +156,16 @@ pub fn run_script(conn: &Connection, script: &str, file: &str) -> Result<(), Tem
             Ok(()) => pending = None,
             Err(e) if e.to_string().contains("incomplete input") => {}
             Err(e) => {
+                // SQLite points at the token it stopped on, when it knows it.
+                let at = match &e {
+                    rusqlite::Error::SqlInputError { offset, .. } if *offset >= 0 => {
+                        start + *offset as usize
+                    }
+                    _ => start,
+                };
                 return Err(TemplateError::Sql {
                     file: file.to_string(),
-                    line: sqltext::line_of(script, start),
+                    line: sqltext::line_of(script, at.min(script.len())),
                     message: friendly_message(&e),
                 });
             }

@@ -90,6 +90,10 @@ pub fn load(
     let template = template(files, dir).map_err(|p| {
         problems.push(p);
     });
+    let mut tests = tests;
+    if let Ok(template) = &template {
+        prepare_setups(template, &mut tests, &toml_path, &mut problems);
+    }
     match (sources, template) {
         (Some(sources), Ok(template)) if problems.is_empty() => {
             Ok((build(slug, dir, text, parsed, tests, sources, template), strays))
@@ -205,6 +209,28 @@ fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
             ),
         ))
         .collect()
+}
+
+/// Runs each test's `setup` on the template once, at load: a setup that
+/// fails is the author's mistake, named at its test, and grading starts
+/// every run of the test from the prepared copy.
+fn prepare_setups(
+    template: &Template,
+    tests: &mut [super::model::Test],
+    toml_path: &str,
+    problems: &mut Vec<Problem>,
+) {
+    for test in tests {
+        let Some(setup) = &test.setup else { continue };
+        match template.fresh_with(setup) {
+            Ok(prepared) => test.prepared = Some(prepared),
+            Err(message) => problems.push(Problem::new(
+                toml_path,
+                Some(test.line as u32),
+                format!("test {:?}: its setup SQL fails: {message}", test.name),
+            )),
+        }
+    }
 }
 
 fn template(files: &Files, dir: &str) -> Result<Template, Problem> {

@@ -73,6 +73,7 @@ impl Lowering<'_> {
             security: test.security,
             detect_injection: test.detect_injection,
             setup: test.setup,
+            prepared: None,
             steps,
             rows,
             database,

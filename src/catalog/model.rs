@@ -21,6 +21,8 @@ pub struct Test {
     pub detect_injection: bool,
     /// SQL run on the fresh database before the steps.
     pub setup: Option<String>,
+    /// The exercise's database with `setup` run on it, made once at load.
+    pub prepared: Option<crate::scratch::Scratch>,
     /// The requests, in order (JavaScript exercises; empty for SQL ones).
     pub steps: Vec<Step>,
     /// For SQL exercises: the rows the query must give, when the author

@@ -298,3 +298,17 @@ fn common_toml_slips_are_said_in_words() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_failing_setup_is_named_at_its_test_when_the_exercise_loads() {
+    let bad = TOML.replace(
+        "name = \"GET /hello greets\"",
+        "name = \"GET /hello greets\"\nsetup = \"INSERT INTO nope VALUES (1)\"",
+    );
+    assert_eq!(
+        problems(&[("exercises/hello/exercise.toml", &bad)]),
+        vec![
+            "exercises/hello/exercise.toml:9: test \"GET /hello greets\": its setup SQL fails: no such table: nope"
+        ]
+    );
+}

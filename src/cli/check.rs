@@ -39,7 +39,12 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let mut totals = (0, 0, 0);
     for exercise in &catalog.exercises {
         let mut found = verify(&sandbox, exercise);
-        let score = mutation::score(&sandbox, exercise);
+        // Against a failing solution every mutant would be "caught".
+        let score = if found.solution_passes {
+            mutation::score(&sandbox, exercise)
+        } else {
+            mutation::Score::default()
+        };
         totals = (
             totals.0 + score.caught,
             totals.1 + score.counted(),
@@ -85,6 +90,7 @@ fn unreachable(catalog: &Catalog) -> impl Iterator<Item = &Exercise> {
 
 /// What running one exercise's files showed.
 struct Verified {
+    solution_passes: bool,
     tests: usize,
     starter_passed: usize,
     mutants: usize,
@@ -106,12 +112,19 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
     let ext = exercise.language.extension();
     let mut problems = Vec::new();
     let (solution, path) = run(&exercise.solution, &format!("solution.{ext}"));
-    if solution.status != Status::Pass {
-        problems.push(Problem::new(
-            &path,
-            None,
-            format!("the reference solution does not pass: {}", solution.message),
-        ));
+    let toml = format!("{}exercise.toml", exercise.dir);
+    for (test, report) in exercise.tests.iter().zip(&solution.tests) {
+        if report.status != Status::Pass {
+            let why = report.message.as_deref().unwrap_or("it did not pass");
+            problems.push(Problem::new(
+                &toml,
+                Some(test.line as u32),
+                format!(
+                    "test {:?}: the reference solution ({path}) fails it: {why}. Either this test expects the wrong thing or the solution is wrong",
+                    test.name
+                ),
+            ));
+        }
     }
     let (starter, path) = run(&exercise.starter, &format!("starter.{ext}"));
     if starter.status == Status::Pass {
@@ -141,6 +154,7 @@ fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
         }
     }
     Verified {
+        solution_passes: solution.status == Status::Pass,
         tests: solution.total,
         starter_passed: starter.passed,
         mutants: exercise.mutants.len(),
@@ -184,13 +198,20 @@ fn print_exercise(exercise: &Exercise, found: &Verified, score: &mutation::Score
         0 => String::new(),
         n => format!(", {n} declared equivalent"),
     };
+    let mutation = if found.solution_passes {
+        format!(
+            "{} of {} generated mutants caught{equivalent}",
+            score.caught,
+            score.counted()
+        )
+    } else {
+        "mutation testing waits until the reference solution passes".to_string()
+    };
     outln!(
-        "{mark} {}: {} test(s); the starter passes {} of them{mutants}; {} of {} generated mutants caught{equivalent}",
+        "{mark} {}: {} test(s); the starter passes {} of them{mutants}; {mutation}",
         exercise.id,
         found.tests,
         found.starter_passed,
-        score.caught,
-        score.counted(),
     );
     for problem in &found.problems {
         outln!("    ✗ {problem}");

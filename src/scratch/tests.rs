@@ -53,6 +53,26 @@ fn template_errors_name_the_file_and_line() {
 }
 
 #[test]
+fn an_error_inside_a_long_statement_names_the_line_of_the_error() {
+    let err = Template::build(
+        "CREATE TABLE t (\n  x INTEGER,\n  y TEXT\n);",
+        "INSERT INTO t (x, y)\nVALUES\n  (1, 'a'),\n  (2, nope);",
+        ("schema.sql", "seed.sql"),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(err.to_string(), "seed.sql:4: no such column: nope");
+    let err = Template::build(
+        "CREATE TABLE t (\n  x INTEGER,\n  y TEXT NOT NOT NULL\n);",
+        "",
+        ("schema.sql", "seed.sql"),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(err.to_string(), "schema.sql:3: near \"NOT\": syntax error");
+}
+
+#[test]
 fn triggers_with_semicolons_inside_build() {
     let schema = "CREATE TABLE t (x);\nCREATE TABLE log (x);\nCREATE TRIGGER keep AFTER INSERT ON t BEGIN\n  INSERT INTO log VALUES (new.x);\nEND;";
     let template = Template::build(

@@ -30,11 +30,11 @@ fn every_problem_is_reported_at_once_with_file_and_line() {
     ✗ exercises/weak-tests/mutants/anything-goes.js: this known-bad solution passes every test: add a test that catches it
     ✗ exercises/weak-tests/solution.js:1: a mutant survives: with `true` → `false` every test still passes. Add a test that tells them apart, or, if no request can, declare it in exercise.toml: [[equivalent_mutants]] line = 1, change = \"`true` → `false`\", reason = \"why\"
     ✗ exercises/weak-tests/solution.js:1: a mutant survives: with removed `app.get(\"/ping\", (req, res) => res.json…` every test still passes. Add a test that tells them apart, or, if no request can, declare it in exercise.toml: [[equivalent_mutants]] line = 1, change = \"removed `app.get(\\\"/ping\\\", (req, res) => res.json…`\", reason = \"why\"
-✗ wrong-solution: 1 test(s); the starter passes 0 of them, 1 mutant(s) checked; 2 of 2 generated mutants caught
-    ✗ exercises/wrong-solution/solution.js: the reference solution does not pass: 0 of 1 tests passed. DELETE /things/1 answers 204: status: expected 204, got 200
+✗ wrong-solution: 1 test(s); the starter passes 0 of them, 1 mutant(s) checked; mutation testing waits until the reference solution passes
+    ✗ exercises/wrong-solution/exercise.toml:8: test \"DELETE /things/1 answers 204\": the reference solution (exercises/wrong-solution/solution.js) fails it: status: expected 204, got 200. Either this test expects the wrong thing or the solution is wrong
     ✗ exercises/wrong-solution/mutants/broken-syntax.js: this mutant does not load, so it tests nothing (Syntax error at exercises/wrong-solution/mutants/broken-syntax.js line 2, column 23: unexpected token in expression: ';'. The file could not be loaded.): a mutant is a working program with one deliberate bug
 
-mutation testing: 2 of 4 generated mutants caught (0 declared equivalent)
+mutation testing: 0 of 2 generated mutants caught (0 declared equivalent)
 1 lesson(s), 2 exercise(s): 10 problems
 "
     );
