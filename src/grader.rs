@@ -117,7 +117,7 @@ impl Grader<'_> {
         };
         let (db, problem) = match self.exercise.language {
             Language::Js => self.steps(test, db, &mut report.steps),
-            Language::Sql => self.query(db, &mut report.query),
+            Language::Sql => self.query(test, db, &mut report.query),
         };
         if let Some((status, message)) = problem {
             return fail(report, status, message);
@@ -238,32 +238,33 @@ impl Grader<'_> {
         (db, None)
     }
 
-    /// An SQL exercise: the learner's statement and the reference's, each
-    /// on its own copy of the same data (`db`, fresh for this test).
+    /// An SQL exercise: the learner's statement on `db` (fresh for this
+    /// test), compared with the rows the test states or, when it states
+    /// none, with the reference solution's on its own copy of the same data.
     fn query(
         &self,
+        test: &Test,
         db: Scratch,
         out: &mut Option<QueryReport>,
     ) -> (Scratch, Option<(Status, String)>) {
         let limits = &self.exercise.limits;
-        // The reference runs on the same data: a shared copy of `db`.
-        let solution = &self.exercise.solution;
-        let reference =
-            match sql::run_statement(self.sandbox, db.clone(), solution, limits, GRADING).0 {
-                Ok(statement) => statement,
-                Err(verdict) => {
-                    return (
-                        db,
-                        Some((
-                            Status::Error,
-                            format!("the reference solution failed: {}", verdict.message()),
-                        )),
-                    );
+        let expected = match &test.rows {
+            Some(rows) => rows.clone(),
+            None => {
+                let solution = &self.exercise.solution;
+                match sql::run_statement(self.sandbox, db.clone(), solution, limits, GRADING).0 {
+                    Ok(statement) => statement.json_rows(),
+                    Err(verdict) => {
+                        let message =
+                            format!("the reference solution failed: {}", verdict.message());
+                        return (db, Some((Status::Error, message)));
+                    }
                 }
-            };
+            }
+        };
         let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits, GRADING);
         let report =
-            sql::query_report(self.code, result, Some((&reference, self.exercise.ordered)));
+            sql::query_report(self.code, result, Some((&expected, self.exercise.ordered)));
         let problem = if !report.verdict.verdict.is_ok() {
             Some((Status::Fail, report.verdict.message.clone()))
         } else {

@@ -208,7 +208,7 @@ pub fn run_statement(
 pub fn query_report(
     sql: &str,
     result: Result<StatementRows, Verdict>,
-    reference: Option<(&StatementRows, bool)>,
+    expected: Option<(&[Vec<Value>], bool)>,
 ) -> QueryReport {
     let (verdict, statement) = match result {
         Ok(statement) => (Verdict::Ok, statement),
@@ -216,7 +216,7 @@ pub fn query_report(
     };
     let rows = statement.json_rows();
     let mut checks = Vec::new();
-    if let (Verdict::Ok, Some((reference, ordered))) = (&verdict, reference) {
+    if let (Verdict::Ok, Some((expected, ordered))) = (&verdict, expected) {
         let what = if ordered {
             "rows, in order"
         } else {
@@ -225,12 +225,11 @@ pub fn query_report(
         let as_json = |rows: &[Vec<Value>]| -> Vec<Value> {
             rows.iter().cloned().map(Value::Array).collect()
         };
-        let expected = reference.json_rows();
         checks.push(CheckReport::new(
             what,
-            as_json(&expected),
+            as_json(expected),
             as_json(&rows),
-            compare_rows(&expected, &rows, ordered),
+            compare_rows(expected, &rows, ordered),
         ));
     }
     QueryReport {

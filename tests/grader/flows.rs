@@ -195,6 +195,35 @@ fn sql_exercises_compare_rows_with_the_reference() {
     );
 }
 
+/// A test may state the rows the query must give: then the learner is
+/// compared with them, and a reference solution that gives other rows
+/// fails like any submission (so `check` catches a broken answer key).
+#[test]
+fn sql_tests_can_state_their_rows() {
+    let tests = "ordered = true\n[[tests]]\nname = \"titles\"\nrows = [[\"Buy milk\"], [\"Write tests\"]]\n[[tests]]\nname = \"none\"\nsetup = \"DELETE FROM todos\"\nrows = []\n";
+    let wrong_key = "SELECT title FROM todos ORDER BY title DESC";
+    let exercise = exercise_in("sql", tests, wrong_key);
+    assert!(passes(&grade_code(
+        &exercise,
+        "SELECT title FROM todos ORDER BY id"
+    )));
+    let report = grade_code(&exercise, wrong_key);
+    assert_eq!(
+        report.tests[0].message.as_deref(),
+        Some("rows, in order: row 1: expected [\"Buy milk\"], got [\"Write tests\"]")
+    );
+    assert_eq!(report.tests[1].status, Status::Pass);
+}
+
+#[test]
+fn rows_on_a_javascript_test_are_refused() {
+    let found = problems("[[tests]]\nname = \"t\"\nrows = [[1]]\n[[tests.steps]]\npath = \"/\"\n");
+    assert!(
+        found.iter().any(|p| p.starts_with("exercises/fixture/exercise.toml:9: test \"t\": `rows` is for SQL exercises")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn hidden_tests_show_only_that_they_failed() {
     let tests = "[[tests]]\nname = \"secret case\"\nhidden = true\n[[tests.steps]]\npath = \"/x\"\nexpect.status = 200\n";
