@@ -58,7 +58,8 @@ pub enum Command {
     /// Check a course folder (lessons/ and exercises/): every file, every
     /// link, and every reference solution, starter and mutant run for real.
     Check(CheckArgs),
-    /// Start a new exercise folder that already passes `backlab check`.
+    /// Start a new exercise folder (or, with `new lesson`, a lesson) that
+    /// already passes `backlab check`.
     New(NewArgs),
 }
 
@@ -110,20 +111,30 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  backlab new list-notes --track databases\n  backlab new top-scores --language sql --content ./my-course"
+    after_help = "Examples:\n  backlab new list-notes --track databases --lesson select\n  backlab new top-scores --language sql --title \"The top scores\"\n  backlab new lesson joins --track databases"
 )]
 pub struct NewArgs {
-    /// The exercise's id and folder name: lowercase words joined by dashes.
-    pub slug: String,
+    /// `lesson` to start a lesson, or `exercise` (the default, which may be
+    /// left out) for an exercise folder.
+    #[arg(value_name = "[lesson|exercise] ID", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
     /// The course folder to add it to.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub content: PathBuf,
     /// servers, databases, apis, security or capstone.
     #[arg(long, default_value = "servers")]
     pub track: String,
-    /// js (a handler) or sql (a query).
+    /// js (a handler) or sql (a query); exercises only.
     #[arg(long, default_value = "js")]
     pub language: String,
+    /// The title learners see; by default made from the id ("top-scores"
+    /// becomes "Top scores").
+    #[arg(long)]
+    pub title: Option<String>,
+    /// For an exercise: the lesson that leads to it. The exercise names the
+    /// lesson, and the lesson's list of exercises gains the new one.
+    #[arg(long, value_name = "LESSON_ID")]
+    pub lesson: Option<String>,
 }
 
 #[derive(Debug, Args)]
