@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 pub use files::{Files, ROOTS};
 pub use json_path::JsonPath;
 pub use map::course_map;
-pub use problem::Problem;
 pub use model::Test;
+pub use problem::Problem;
 
 use crate::sandbox::Limits;
 use crate::scratch::Template;

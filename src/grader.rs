@@ -263,8 +263,7 @@ impl Grader<'_> {
             }
         };
         let (result, db) = sql::run_statement(self.sandbox, db, self.code, limits, GRADING);
-        let report =
-            sql::query_report(self.code, result, Some((&expected, self.exercise.ordered)));
+        let report = sql::query_report(self.code, result, Some((&expected, self.exercise.ordered)));
         let problem = if !report.verdict.verdict.is_ok() {
             Some((Status::Fail, report.verdict.message.clone()))
         } else {

@@ -1,6 +1,7 @@
 //! Backlab: learn back-end development by doing it. The library holds the
 //! parts; `main.rs` is a thin command line over them.
 
+pub mod authoring;
 pub mod catalog;
 pub mod cli;
 pub mod grader;

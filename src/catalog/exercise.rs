@@ -95,9 +95,10 @@ pub fn load(
         prepare_setups(template, &mut tests, &toml_path, &mut problems);
     }
     match (sources, template) {
-        (Some(sources), Ok(template)) if problems.is_empty() => {
-            Ok((build(slug, dir, text, parsed, tests, sources, template), strays))
-        }
+        (Some(sources), Ok(template)) if problems.is_empty() => Ok((
+            build(slug, dir, text, parsed, tests, sources, template),
+            strays,
+        )),
         _ => {
             problems.extend(strays);
             // Each file's problems in the order of its lines.

@@ -41,7 +41,10 @@ impl Lowering<'_> {
             let test = test.into_inner();
             let name = test.name.trim().to_string();
             if name.is_empty() {
-                self.at(start, "this test's name is empty; say what it proves".into());
+                self.at(
+                    start,
+                    "this test's name is empty; say what it proves".into(),
+                );
             } else if !names.insert(name.clone()) {
                 self.at(
                     start,
@@ -250,7 +253,12 @@ impl TestLowering<'_, '_> {
         }
         let body = |rule: fn(String) -> BodyRule| move |text| Check::Body(rule(text));
         out.extend(expect.body.map(body(BodyRule::Equals)));
-        out.extend(expect.body_contains.into_iter().map(body(BodyRule::Contains)));
+        out.extend(
+            expect
+                .body_contains
+                .into_iter()
+                .map(body(BodyRule::Contains)),
+        );
         let not_contains = expect.body_not_contains.into_iter();
         out.extend(not_contains.map(body(BodyRule::NotContains)));
         for rule in expect.html {
@@ -291,14 +299,22 @@ impl TestLowering<'_, '_> {
             match JsonPath::parse(&path) {
                 Ok(parsed) => match make(parsed, value.into_inner()) {
                     Some(check) => out.push(Check::Json(check)),
-                    None => self.at(offset, format!("{path:?}: a length is a whole number from 0")),
+                    None => self.at(
+                        offset,
+                        format!("{path:?}: a length is a whole number from 0"),
+                    ),
                 },
                 Err(message) => self.at(offset, message),
             }
         }
     }
 
-    fn header_rule(&mut self, name: &str, rule: spec::HeaderRule, offset: usize) -> Option<HeaderRule> {
+    fn header_rule(
+        &mut self,
+        name: &str,
+        rule: spec::HeaderRule,
+        offset: usize,
+    ) -> Option<HeaderRule> {
         let rule = match rule {
             spec::HeaderRule::Equals(value) => return Some(HeaderRule::Equals(value)),
             spec::HeaderRule::Rule(rule) => rule,
@@ -405,7 +421,9 @@ pub fn sql_value(value: &toml::Value) -> Option<Value> {
     Some(match value {
         toml::Value::String(s) => Value::String(s.clone()),
         toml::Value::Integer(i) => (*i).into(),
-        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+        }
         toml::Value::Boolean(b) => i64::from(*b).into(),
         toml::Value::Table(t) if t.is_empty() => Value::Null,
         _ => return None,

@@ -186,7 +186,11 @@ impl Check {
             Self::Html(rule) => Self::Html(HtmlRule {
                 text: rule.text.as_deref().map(text),
                 text_contains: rule.text_contains.as_deref().map(text),
-                attrs: rule.attrs.iter().map(|(k, v)| (k.clone(), text(v))).collect(),
+                attrs: rule
+                    .attrs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), text(v)))
+                    .collect(),
                 ..rule.clone()
             }),
             Self::Json(JsonCheck::Equals(v)) => Self::Json(JsonCheck::Equals(json(v))),
@@ -335,7 +339,10 @@ pub struct DatabaseCheck {
 pub enum Rows {
     /// These rows (column values as JSON, NULL as null), in this order
     /// when `ordered`.
-    Exactly { rows: Vec<Vec<Value>>, ordered: bool },
+    Exactly {
+        rows: Vec<Vec<Value>>,
+        ordered: bool,
+    },
     /// This many rows, whatever they hold.
     Count(u64),
     /// `query` is a statement tried on a copy: the database must take it

@@ -3,17 +3,13 @@
 //! the reference solution must pass, the starter and every mutant must fail,
 //! and every generated mutant of the solution must be caught by a test.
 
-mod mutation;
-
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
 use super::CheckArgs;
-use crate::catalog::{Catalog, Exercise, Files, Problem};
-use crate::grader::{GradeOptions, Report, Status, grade};
-use crate::sandbox::verdict::Phase;
-use crate::sandbox::{Sandbox, Verdict};
+use crate::authoring::check_exercise;
+use crate::catalog::{Catalog, Exercise, Files};
 
 pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let dir = &args.dir;
@@ -38,27 +34,18 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let sandbox = super::sandbox(data_dir)?;
     let mut totals = (0, 0, 0);
     for exercise in &catalog.exercises {
-        let mut found = verify(&sandbox, exercise);
-        // Against a failing solution every mutant would be "caught".
-        let score = if found.solution_passes {
-            mutation::score(&sandbox, exercise)
-        } else {
-            mutation::Score::default()
-        };
-        totals = (
-            totals.0 + score.caught,
-            totals.1 + score.counted(),
-            totals.2 + score.equivalent,
-        );
-        found.problems.extend(score.problems.iter().cloned());
-        if !args.draft {
-            let survivors = score.survivors.iter();
-            found
-                .problems
-                .extend(survivors.map(|m| mutation::survivor_problem(exercise, m)));
+        let checked = check_exercise(&sandbox, exercise, args.draft);
+        let (caught, counted, equivalent) = checked.score;
+        totals = (totals.0 + caught, totals.1 + counted, totals.2 + equivalent);
+        let mark = if checked.passed() { "✓" } else { "✗" };
+        outln!("{mark} {}", checked.summary);
+        for problem in &checked.problems {
+            outln!("    ✗ {problem}");
         }
-        print_exercise(exercise, &found, &score, args.draft);
-        problems.extend(found.problems);
+        for note in &checked.notes {
+            outln!("    ! {note}");
+        }
+        problems.extend(checked.problems);
     }
     outln!(
         "\nmutation testing: {} of {} generated mutants caught ({} declared equivalent)",
@@ -86,144 +73,4 @@ fn unreachable(catalog: &Catalog) -> impl Iterator<Item = &Exercise> {
         .exercises
         .iter()
         .filter(|e| !catalog.lessons.iter().any(|l| l.exercises.contains(&e.id)))
-}
-
-/// What running one exercise's files showed.
-struct Verified {
-    solution_passes: bool,
-    tests: usize,
-    starter_passed: usize,
-    mutants: usize,
-    problems: Vec<Problem>,
-}
-
-fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
-    // Each file is graded under its path in the course, so messages and
-    // problems name the file the author knows.
-    let run = |code: &str, file: &str| {
-        let path = format!("{}{file}", exercise.dir);
-        let options = GradeOptions {
-            reveal_hidden: true,
-            file: path.clone(),
-            stop_at_first_failure: false,
-        };
-        (grade(sandbox, exercise, code, &options), path)
-    };
-    let ext = exercise.language.extension();
-    let mut problems = Vec::new();
-    let (solution, path) = run(&exercise.solution, &format!("solution.{ext}"));
-    let toml = format!("{}exercise.toml", exercise.dir);
-    for (test, report) in exercise.tests.iter().zip(&solution.tests) {
-        if report.status != Status::Pass {
-            let why = report.message.as_deref().unwrap_or("it did not pass");
-            problems.push(Problem::new(
-                &toml,
-                Some(test.line as u32),
-                format!(
-                    "test {:?}: the reference solution ({path}) fails it: {why}. Either this test expects the wrong thing or the solution is wrong",
-                    test.name
-                ),
-            ));
-        }
-    }
-    let (starter, path) = run(&exercise.starter, &format!("starter.{ext}"));
-    if starter.status == Status::Pass {
-        problems.push(Problem::new(
-            &path,
-            None,
-            "the starter passes every test: the tests do not check the task yet",
-        ));
-    }
-    for mutant in &exercise.mutants {
-        let (report, path) = run(&mutant.code, &mutant.file);
-        if let Some(why) = does_not_load(&report) {
-            problems.push(Problem::new(
-                &path,
-                None,
-                format!(
-                    "this mutant does not load, so it tests nothing ({why}): a mutant is a \
-                     working program with one deliberate bug"
-                ),
-            ));
-        } else if report.status == Status::Pass {
-            problems.push(Problem::new(
-                &path,
-                None,
-                "this known-bad solution passes every test: add a test that catches it",
-            ));
-        }
-    }
-    Verified {
-        solution_passes: solution.status == Status::Pass,
-        tests: solution.total,
-        starter_passed: starter.passed,
-        mutants: exercise.mutants.len(),
-        problems,
-    }
-}
-
-/// Why a graded program never ran as a program: a syntax error or an
-/// exception while its file loaded (JavaScript), or SQL that does not parse.
-pub(super) fn does_not_load(report: &Report) -> Option<String> {
-    report.tests.iter().find_map(|test| {
-        let steps = test.steps.iter().map(|s| &s.verdict);
-        let query = test.query.iter().map(|q| &q.verdict);
-        steps.chain(query).find_map(|view| {
-            let broken = match &view.verdict {
-                Verdict::SyntaxError { .. } => true,
-                Verdict::Exception { phase, .. } => *phase == Phase::Loading,
-                Verdict::SqlError { message, .. } => {
-                    test.query.is_some()
-                        && (message.contains("syntax error")
-                            || message.contains("incomplete input"))
-                }
-                _ => false,
-            };
-            broken.then(|| view.message.clone())
-        })
-    })
-}
-
-fn print_exercise(exercise: &Exercise, found: &Verified, score: &mutation::Score, draft: bool) {
-    let mark = if found.problems.is_empty() {
-        "✓"
-    } else {
-        "✗"
-    };
-    let mutants = match found.mutants {
-        0 => String::new(),
-        n => format!(", {n} mutant(s) checked"),
-    };
-    let equivalent = match score.equivalent {
-        0 => String::new(),
-        n => format!(", {n} declared equivalent"),
-    };
-    let mutation = if found.solution_passes {
-        format!(
-            "{} of {} generated mutants caught{equivalent}",
-            score.caught,
-            score.counted()
-        )
-    } else {
-        "mutation testing waits until the reference solution passes".to_string()
-    };
-    outln!(
-        "{mark} {}: {} test(s); the starter passes {} of them{mutants}; {mutation}",
-        exercise.id,
-        found.tests,
-        found.starter_passed,
-    );
-    for problem in &found.problems {
-        outln!("    ✗ {problem}");
-    }
-    if draft {
-        for survivor in &score.survivors {
-            outln!(
-                "    ! a mutant survives ({}:{}): {}",
-                mutation::solution_path(exercise),
-                survivor.line,
-                survivor.change
-            );
-        }
-    }
 }

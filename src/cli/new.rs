@@ -41,7 +41,9 @@ pub fn new(args: &NewArgs) -> anyhow::Result<u8> {
         [slug] => (Kind::Exercise, slug),
         [kind, slug] if kind == "exercise" => (Kind::Exercise, slug),
         [kind, slug] if kind == "lesson" => (Kind::Lesson, slug),
-        [kind, _] => bail!("`backlab new {kind} …`: write `new lesson <id>` or `new <id>` (an exercise)"),
+        [kind, _] => {
+            bail!("`backlab new {kind} …`: write `new lesson <id>` or `new <id>` (an exercise)")
+        }
         _ => bail!("give the new exercise's id: backlab new <id>"),
     };
     if !is_slug(slug) {
@@ -112,7 +114,13 @@ fn exercise(args: &NewArgs, slug: &str, track: Track, title: &str) -> anyhow::Re
 }
 
 /// A template file with this exercise's track, title and lesson put in.
-fn fill_exercise(name: &str, text: &str, track: Track, title: &str, lesson: Option<&str>) -> String {
+fn fill_exercise(
+    name: &str,
+    text: &str,
+    track: Track,
+    title: &str,
+    lesson: Option<&str>,
+) -> String {
     let text = text.replace("\"TRACK\"", &format!("\"{}\"", track.slug()));
     match name {
         "exercise.toml" => {
@@ -155,8 +163,8 @@ fn lesson_path(content: &Path, id: &str) -> anyhow::Result<std::path::PathBuf> {
 /// The course at `content` as far as it loads (a course being written may
 /// have problems; `new` only needs its lessons).
 fn course(content: &Path) -> anyhow::Result<Catalog> {
-    let files = Files::read_dir(content)
-        .with_context(|| format!("cannot read {}", content.display()))?;
+    let files =
+        Files::read_dir(content).with_context(|| format!("cannot read {}", content.display()))?;
     Ok(Catalog::load_all(&files).0)
 }
 
@@ -218,7 +226,10 @@ fn lesson(args: &NewArgs, slug: &str, track: Track, title: &str) -> anyhow::Resu
     let dir = args.content.join("lessons").join(track.slug());
     let path = dir.join(format!("{order:02}-{slug}.md"));
     let text = LESSON
-        .replace("title = \"TITLE\"", &format!("title = {}", toml_string(title)))
+        .replace(
+            "title = \"TITLE\"",
+            &format!("title = {}", toml_string(title)),
+        )
         .replace("# TITLE", &format!("# {title}"))
         .replace("\"TRACK\"", &format!("\"{}\"", track.slug()))
         .replace("order = ORDER", &format!("order = {order}"))
@@ -257,6 +268,9 @@ mod tests {
             with_exercise(empty, "b").unwrap(),
             "+++\nexercises = [\"b\"]\n+++\n"
         );
-        assert_eq!(with_exercise("+++\nexercises = [\n  \"a\",\n]\n+++\n", "b"), None);
+        assert_eq!(
+            with_exercise("+++\nexercises = [\n  \"a\",\n]\n+++\n", "b"),
+            None
+        );
     }
 }

@@ -19,7 +19,7 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
     }
     let sandbox = super::sandbox(data_dir)?;
     let course = Arc::new(Course::new(catalog));
-    let state = AppState::with_course(course.clone(), sandbox, store);
+    let state = AppState::with_course(course.clone(), sandbox.clone(), store);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -46,10 +46,10 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         ));
         if let Some(dir) = &args.content {
             say(&format!(
-                "Watching {} for changes; pages follow your edits.",
+                "Watching {} for changes; pages follow your edits, and an edited exercise is checked again.",
                 dir.display()
             ));
-            course::watch(course, dir.clone(), report_reload);
+            course::watch(course, dir.clone(), sandbox, report_reload);
         }
         if args.open {
             open_browser(&url);

@@ -108,12 +108,9 @@ fn header(name: &str, rule: &HeaderRule, actual: Option<&str>) -> CheckReport {
 /// A check on the body as text.
 fn body(rule: &BodyRule, body: &str) -> CheckReport {
     match rule {
-        BodyRule::Equals(expected) => CheckReport::new(
-            "body",
-            expected.as_str(),
-            body,
-            diff::text(expected, body),
-        ),
+        BodyRule::Equals(expected) => {
+            CheckReport::new("body", expected.as_str(), body, diff::text(expected, body))
+        }
         BodyRule::Contains(part) => {
             let diff = if body.contains(part.as_str()) {
                 Vec::new()

@@ -93,11 +93,7 @@ fn read_check(db: &Snapshot, query: &str, read: Read) -> CheckReport {
 
 /// Tries an author's statement on a writable copy: the database must refuse
 /// it with a constraint (`accepts = false`) or take it (`accepts = true`).
-fn constraint_check(
-    db: Result<&Snapshot, CheckError>,
-    query: &str,
-    accepts: bool,
-) -> CheckReport {
+fn constraint_check(db: Result<&Snapshot, CheckError>, query: &str, accepts: bool) -> CheckReport {
     let verb = if accepts { "accepts" } else { "refuses" };
     let name = format!("database {verb}: {}", one_line(query));
     let expected = if accepts {

@@ -168,10 +168,11 @@ pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -
     };
     let (progress, store_problem) = progress(&state).await;
     let exercise = views::exercise_page(&catalog, found, &progress);
+    let author_check = state.course.author_check(&slug);
     Ok(state.pages.render(
         &state,
         "exercise.jinja",
-        context! { exercise, store_problem },
+        context! { exercise, store_problem, author_check },
     )?)
 }
 

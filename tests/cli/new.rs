@@ -54,14 +54,23 @@ fn new_lesson_and_an_exercise_linked_to_it_pass_check_together() {
         text.contains("title = \"Reading rows\"\ntrack = \"databases\"\norder = 1"),
         "{text}"
     );
-    let second = backlab_in(dir.path(), &["new", "lesson", "joins", "--track", "databases"]);
+    let second = backlab_in(
+        dir.path(),
+        &["new", "lesson", "joins", "--track", "databases"],
+    );
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
     assert!(dir.path().join("lessons/databases/02-joins.md").exists());
 
     let linked = backlab_in(
         dir.path(),
         &[
-            "new", "list-notes", "--track", "databases", "--lesson", "reading-rows", "--title",
+            "new",
+            "list-notes",
+            "--track",
+            "databases",
+            "--lesson",
+            "reading-rows",
+            "--title",
             "All the notes",
         ],
     );
@@ -78,7 +87,10 @@ fn new_lesson_and_an_exercise_linked_to_it_pass_check_together() {
     let out = stdout(&check);
     assert_eq!(check.status.code(), Some(0), "{out}");
     assert!(!out.contains("no lesson leads"), "{out}");
-    assert!(out.ends_with("2 lesson(s), 1 exercise(s): no problems\n"), "{out}");
+    assert!(
+        out.ends_with("2 lesson(s), 1 exercise(s): no problems\n"),
+        "{out}"
+    );
 
     let missing = backlab_in(dir.path(), &["new", "other", "--lesson", "nope"]);
     assert!(

@@ -96,3 +96,43 @@ fn a_content_folder_is_followed_as_it_is_edited() {
         "the last good course is still served"
     );
 }
+
+/// An exercise edited under `--content` is checked again, as `backlab
+/// check` would, and the result shows on its page: here an edit that makes
+/// the reference solution fail one of the tests.
+#[test]
+fn an_edited_exercise_is_checked_again_and_its_page_says_how_it_went() {
+    let data = tempfile::tempdir().unwrap();
+    let content = tempfile::tempdir().unwrap();
+    let made = crate::backlab_in(content.path(), &["new", "list-notes"]);
+    assert_eq!(made.status.code(), Some(0), "{}", crate::stderr(&made));
+    let (mut server, port) = start_with(
+        data.path(),
+        &["--content".as_ref(), content.path().as_os_str()],
+    );
+    let page = http(port, "GET", "/exercises/list-notes", "").1;
+    assert!(!page.contains("author-check"), "nothing edited yet: {page}");
+
+    let toml_path = content.path().join("exercises/list-notes/exercise.toml");
+    let toml = std::fs::read_to_string(&toml_path).unwrap();
+    std::fs::write(
+        &toml_path,
+        toml.replace("expect.status = 200", "expect.status = 201"),
+    )
+    .unwrap();
+    let page = poll(port, "/exercises/list-notes", |b| {
+        b.contains("Your edit has problems")
+    });
+    assert!(
+        page.contains("the reference solution (exercises/list-notes/solution.js) fails it: status: expected 201, got 200"),
+        "{page}"
+    );
+
+    std::fs::write(&toml_path, toml).unwrap();
+    let page = poll(port, "/exercises/list-notes", |b| {
+        b.contains("Your edit checks clean")
+    });
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(page.contains("list-notes: 2 test(s)"), "{page}");
+}

@@ -224,7 +224,9 @@ fn json_length_counts_the_entries_of_an_array() {
 
 #[test]
 fn json_checks_on_a_body_that_is_not_json_say_so_once() {
-    let tests = step("expect.json = []\nexpect.json_length = { \"\" = 0 }\nexpect.json_types = { \"[0]\" = \"object\" }");
+    let tests = step(
+        "expect.json = []\nexpect.json_length = { \"\" = 0 }\nexpect.json_types = { \"[0]\" = \"object\" }",
+    );
     let report = grade_code(
         &exercise(&tests),
         "app.get('/todos', (req, res) => res.send('<ul></ul>'));",
@@ -247,7 +249,9 @@ fn a_capture_that_does_not_parse_is_named_at_its_own_line() {
         "{problems:?}"
     );
     assert!(
-        problems[1].starts_with("exercises/fixture/exercise.toml:13: test \"list\": capture.who: cannot capture"),
+        problems[1].starts_with(
+            "exercises/fixture/exercise.toml:13: test \"list\": capture.who: cannot capture"
+        ),
         "{problems:?}"
     );
 }

@@ -219,7 +219,9 @@ fn sql_tests_can_state_their_rows() {
 fn rows_on_a_javascript_test_are_refused() {
     let found = problems("[[tests]]\nname = \"t\"\nrows = [[1]]\n[[tests.steps]]\npath = \"/\"\n");
     assert!(
-        found.iter().any(|p| p.starts_with("exercises/fixture/exercise.toml:9: test \"t\": `rows` is for SQL exercises")),
+        found.iter().any(|p| p.starts_with(
+            "exercises/fixture/exercise.toml:9: test \"t\": `rows` is for SQL exercises"
+        )),
         "{found:?}"
     );
 }

@@ -22,7 +22,7 @@ enum Fate {
 
 /// The mutation results of one exercise.
 #[derive(Default)]
-pub(super) struct Score {
+pub struct Score {
     pub caught: usize,
     pub equivalent: usize,
     /// Survivors nobody declared equivalent.
@@ -38,12 +38,12 @@ impl Score {
 }
 
 /// `exercises/<slug>/solution.js` (or `.sql`), as messages name it.
-pub(super) fn solution_path(exercise: &Exercise) -> String {
+pub fn solution_path(exercise: &Exercise) -> String {
     format!("{}solution.{}", exercise.dir, exercise.language.extension())
 }
 
 /// Generates and grades the mutants of `exercise`'s solution.
-pub(super) fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
+pub fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
     let solution_path = solution_path(exercise);
     let all = mutations(exercise.language, &exercise.solution, &exercise.starter);
     let fates = grade_all(sandbox, exercise, &all, &solution_path);
@@ -88,7 +88,7 @@ pub(super) fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
 }
 
 /// The problem an undeclared survivor is for a finished course.
-pub(super) fn survivor_problem(exercise: &Exercise, mutation: &Mutation) -> Problem {
+pub fn survivor_problem(exercise: &Exercise, mutation: &Mutation) -> Problem {
     Problem::new(
         &solution_path(exercise),
         Some(mutation.line),
