@@ -348,6 +348,28 @@ app.get("/", (req, res) => {
     );
 }
 
+/// Nothing waits in the sandbox, but a timer's callback sees the clock
+/// moved by its delay, in grading too (where the clock is fixed).
+#[test]
+fn timers_move_the_clock_by_their_wait() {
+    let code = r#"app.get("/", (req, res) => {
+  const at = () => new Date().toISOString().slice(11, 19);
+  const first = at();
+  setTimeout(() => {
+    const second = at();
+    setTimeout(() => res.json({ first, second, third: at(), perf: performance.now() >= 90000 }), 60000);
+  }, 30000);
+});"#;
+    let options = RunOptions {
+        mode: Mode::replayable(1),
+        ..RunOptions::default()
+    };
+    assert_eq!(
+        json(&run_with(code, get("/"), &options)),
+        json!({ "first": "09:00:00", "second": "09:00:30", "third": "09:01:30", "perf": true })
+    );
+}
+
 #[test]
 fn replayable_runs_repeat_time_and_randomness() {
     let code = r#"app.get("/", (req, res) => res.json({ now: new Date().toISOString().slice(0, 16), token: crypto.randomToken(8), r: Math.random() }));"#;

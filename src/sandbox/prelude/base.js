@@ -128,6 +128,31 @@
   define("clearInterval", clearTimer);
   define("clearImmediate", clearTimer);
 
+  // Waiting for a timer moves the clock, though nothing really waits: the
+  // callback of setTimeout(fn, 1000) sees Date.now() a second later, as it
+  // would in Node, so code that measures or stamps time after a wait works.
+  const RealDate = Date;
+  const realNow = RealDate.now;
+  const shiftedNow = () => realNow() + timerNow;
+  define("Date", new Proxy(RealDate, {
+    construct(target, args, newTarget) {
+      return Reflect.construct(target, args.length === 0 ? [shiftedNow()] : args, newTarget);
+    },
+    apply() {
+      return new RealDate(shiftedNow()).toString();
+    },
+    get(target, key, receiver) {
+      return key === "now" ? shiftedNow : Reflect.get(target, key, receiver);
+    },
+  }));
+  if (typeof performance === "object" && typeof performance.now === "function") {
+    const realPerformanceNow = performance.now.bind(performance);
+    define("performance", {
+      now: () => realPerformanceNow() + timerNow,
+      timeOrigin: performance.timeOrigin,
+    });
+  }
+
   /** Runs the timer due first; false when none is left. */
   function tick(onError) {
     while (timers.length > 0 && cancelled.has(timers[0].id)) heapPop();
