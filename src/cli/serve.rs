@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use super::ServeArgs;
-use crate::server::course::{self, Reloaded};
+use crate::server::course::{self, Reloaded, say};
 use crate::server::{AllowedHosts, AppState, Course, Listening, Stopped, app, listen, stop_signal};
 use crate::store::Store;
 
@@ -110,12 +110,4 @@ fn open_browser(url: &str) {
             "Could not start {opener} to open your browser; open {url} yourself."
         )),
     }
-}
-
-/// Prints a line; a closed terminal must not stop the server.
-fn say(line: &str) {
-    use std::io::Write as _;
-    let mut out = std::io::stdout();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
 }

@@ -201,7 +201,7 @@ fn start_checker(course: Arc<Course>, sandbox: Sandbox) -> mpsc::Sender<String> 
 }
 
 /// Prints a line; a closed terminal must not stop the server.
-fn say(line: &str) {
+pub fn say(line: &str) {
     use std::io::Write as _;
     let mut out = std::io::stdout();
     let _ = writeln!(out, "{line}");
