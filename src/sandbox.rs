@@ -10,6 +10,7 @@ mod engine;
 mod host;
 mod judge;
 pub mod limits;
+mod preinit;
 pub mod trace;
 pub mod verdict;
 
@@ -173,29 +174,65 @@ impl From<types::Statement> for StatementRows {
 pub struct Sandbox {
     engine: Engine,
     pre: HandlerPre<HostState>,
-    /// `PRELUDE` compiled to QuickJS bytecode by the guest, once.
+    /// `PRELUDE` compiled to QuickJS bytecode by the guest, once; empty
+    /// when the guest is pre-initialised with the prelude already loaded.
     prelude: Arc<[u8]>,
 }
 
 impl Sandbox {
-    /// Sets up the engine and loads the guest, from `cache_dir` when it was
-    /// compiled there before.
+    /// Sets up the engine and loads the guest, pre-initialised with the
+    /// framework loaded, from `cache_dir` when it was made there before.
     pub fn new(cache_dir: Option<&Path>) -> Result<Self, EngineError> {
+        Self::build(cache_dir, true)
+    }
+
+    /// The same with the plain guest, which loads the framework's bytecode
+    /// on every request (what Backlab falls back to when the guest cannot
+    /// be pre-initialised; benchmarks compare the two).
+    pub fn without_snapshot(cache_dir: Option<&Path>) -> Result<Self, EngineError> {
+        Self::build(cache_dir, false)
+    }
+
+    fn build(cache_dir: Option<&Path>, snapshot: bool) -> Result<Self, EngineError> {
         let engine = engine::engine()?;
         engine::start_ticker(&engine)?;
-        let component = engine::guest(&engine, cache_dir)?;
         let link = |e: wasmtime::Error| EngineError::Engine(e.to_string());
         let mut linker = Linker::<HostState>::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(link)?;
         Handler::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state).map_err(link)?;
+        // The pre-initialised guest when it can be made; the plain one,
+        // which loads the prelude's bytecode on every request, otherwise.
+        let made = match snapshot {
+            true => preinit::prepared_guest(&engine, &linker, cache_dir),
+            false => Err(String::new()),
+        };
+        let (component, prepared) = match made {
+            Ok(component) => (component, true),
+            Err(why) if why.is_empty() => (engine::guest(&engine, cache_dir)?, false),
+            Err(why) => {
+                eprintln!(
+                    "backlab: the sandbox could not be pre-initialised, so every request loads the framework ({why})"
+                );
+                (engine::guest(&engine, cache_dir)?, false)
+            }
+        };
         let pre = linker.instantiate_pre(&component).map_err(link)?;
         let pre = HandlerPre::new(pre).map_err(link)?;
-        let prelude = prelude_bytecode(&engine, &pre, cache_dir)?;
+        let prelude = match prepared {
+            true => Arc::from([]),
+            false => prelude_bytecode(&engine, &pre, cache_dir)?,
+        };
         Ok(Self {
             engine,
             pre,
             prelude,
         })
+    }
+
+    /// Whether requests start with the framework already loaded (the
+    /// guest was pre-initialised).
+    pub fn is_prepared(&self) -> bool {
+        self.prelude.is_empty()
     }
 
     /// Answers one request with the learner's program on `scratch`, in a

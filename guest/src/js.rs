@@ -3,6 +3,7 @@
 //! an error thrown while it runs), then the dispatch. Every way it can fail
 //! is sorted here into a typed `Failure`.
 
+use std::cell::RefCell;
 use std::ffi::CString;
 
 use rquickjs::{
@@ -18,21 +19,55 @@ use crate::database;
 /// The prelude's name in stack traces.
 pub const PRELUDE_NAME: &str = "backlab:prelude";
 
+thread_local! {
+    /// The runtime `prepare` made, with the framework loaded; taken by the
+    /// one request this instance answers.
+    static PREPARED: RefCell<Option<(Runtime, Context)>> = const { RefCell::new(None) };
+}
+
+/// A runtime and context with the host bridge in place.
+fn runtime() -> Result<(Runtime, Context), JsError> {
+    let runtime = Runtime::new().map_err(|e| internal(&e))?;
+    let context = Context::full(&runtime).map_err(|e| internal(&e))?;
+    context.with(|ctx| {
+        let host = bridge::host_object(&ctx)?;
+        ctx.globals().set("__host", host)
+    })
+    .map_err(|e| internal(&e))?;
+    Ok((runtime, context))
+}
+
+/// Loads the framework from its source into a runtime kept for the next
+/// request. Runs before the host snapshots this instance, so it must not
+/// depend on anything a request brings.
+pub fn prepare(prelude: &str) -> Result<(), JsError> {
+    let (runtime, context) = runtime()?;
+    context.with(|ctx| -> Result<(), JsError> {
+        let module = Module::declare(ctx.clone(), PRELUDE_NAME, prelude)
+            .map_err(|e| caught_raw(&ctx, e))?;
+        let (_, promise) = module.eval().map_err(|e| caught_raw(&ctx, e))?;
+        while ctx.execute_pending_job() {}
+        promise.finish::<()>().map_err(|e| caught_raw(&ctx, e))
+    })?;
+    PREPARED.with(|p| *p.borrow_mut() = Some((runtime, context)));
+    Ok(())
+}
+
 /// Answers `request` with `program`: the response (none when the file could
 /// not be loaded) and the failure, if any.
 pub fn answer(program: &Program, request: Request) -> (Option<Response>, Option<Failure>) {
-    let runtime = match Runtime::new() {
-        Ok(runtime) => runtime,
-        Err(e) => return (None, Some(Failure::Exception(internal(&e)))),
+    // A prepared runtime has the framework loaded; otherwise the request
+    // brings it as bytecode.
+    let prepared = PREPARED.with(|p| p.borrow_mut().take());
+    let loaded = prepared.is_some();
+    let (runtime, context) = match prepared.map_or_else(runtime, Ok) {
+        Ok(pair) => pair,
+        Err(e) => return (None, Some(Failure::Exception(e))),
     };
     // QuickJS cannot measure its own stack under WASI, so there is no stack
     // limit here: deep recursion ends at the host's wasm stack limit.
     runtime.set_memory_limit(usize::try_from(program.limits.memory_bytes).unwrap_or(usize::MAX));
-    let context = match Context::full(&runtime) {
-        Ok(context) => context,
-        Err(e) => return (None, Some(Failure::Exception(internal(&e)))),
-    };
-    let result = context.with(|ctx| match load_and_dispatch(&ctx, program, request) {
+    let result = context.with(|ctx| match load_and_dispatch(&ctx, program, request, loaded) {
         Ok(response) => response_from(&ctx, &response, &program.limits),
         Err(failure) => (None, Some(failure)),
     });
@@ -47,23 +82,25 @@ fn load_and_dispatch<'js>(
     ctx: &Ctx<'js>,
     program: &Program,
     request: Request,
+    loaded: bool,
 ) -> Result<Object<'js>, Failure> {
     let globals = ctx.globals();
-    let setup = || -> rquickjs::Result<()> {
-        globals.set("__host", bridge::host_object(ctx)?)?;
-        let limits = Object::new(ctx.clone())?;
-        limits.set("responseBytes", program.limits.response_bytes)?;
-        globals.set("__limits", limits)
-    };
-    setup().map_err(|e| caught(ctx, e))?;
-    load_prelude(ctx, &program.prelude)?;
+    if !loaded {
+        load_prelude(ctx, &program.prelude)?;
+    }
     let compiled = compile(ctx, &program.code, &program.filename)?;
     evaluate(ctx, compiled)?;
     let dispatch: Function = globals
         .get("__backlab_dispatch")
         .map_err(|e| caught(ctx, e))?;
+    let limits = || -> rquickjs::Result<Object<'js>> {
+        let limits = Object::new(ctx.clone())?;
+        limits.set("responseBytes", program.limits.response_bytes)?;
+        Ok(limits)
+    };
+    let limits = limits().map_err(|e| caught(ctx, e))?;
     let req = request_object(ctx, request).map_err(|e| caught(ctx, e))?;
-    let outcome: Object = dispatch.call((req,)).map_err(|e| caught(ctx, e))?;
+    let outcome: Object = dispatch.call((req, limits)).map_err(|e| caught(ctx, e))?;
     while ctx.execute_pending_job() {}
     // Timers fire once the handler is idle, the one due first each time.
     let tick: Function = outcome.get("tick").map_err(|e| caught(ctx, e))?;

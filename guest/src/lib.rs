@@ -1,6 +1,8 @@
 //! The program inside Backlab's sandbox: a QuickJS runtime that loads the
-//! framework (the prelude, sent by the host), then the learner's file, then
-//! answers one request against the scratch database, which lives here too.
+//! framework (the prelude: evaluated by `prepare` before the host snapshots
+//! the instance, or sent as bytecode with each request), then the learner's
+//! file, then answers one request against the scratch database, which lives
+//! here too.
 //! Everything a learner touches (`app`, `req`, `res`, `db.prepare`, …) is
 //! JavaScript in the prelude, so the framework can change without
 //! rebuilding this guest.
@@ -15,7 +17,7 @@ mod sql;
 
 use rquickjs::{Context, Module, Runtime, module::WriteOptions};
 
-wit_bindgen::generate!({ world: "handler", path: "wit" });
+wit_bindgen::generate!({ world: "guest", path: "wit" });
 
 use database::Database;
 
@@ -35,6 +37,10 @@ impl Guest for Sandbox {
             };
             module.write(options).map_err(|e| js::caught_raw(&ctx, e))
         })
+    }
+
+    fn prepare(prelude: String) -> Result<(), String> {
+        js::prepare(&prelude).map_err(|e| format!("{}: {}\n{}", e.name, e.message, e.stack))
     }
 
     fn handle(program: Program, request: Request, database: Vec<u8>) -> Outcome {

@@ -12,7 +12,8 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConf
 use super::limits::Limits;
 
 /// The guest component, built from `guest/` by build.rs.
-const GUEST_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/backlab_guest.wasm"));
+pub(super) const GUEST_WASM: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/backlab_guest.wasm"));
 
 /// How often the epoch advances; deadlines are whole ticks.
 pub const TICK: Duration = Duration::from_millis(5);
@@ -88,7 +89,7 @@ fn compile(engine: &Engine) -> Result<Component, EngineError> {
 }
 
 /// `<dir>/guest-<hash of the guest and the engine settings>.cwasm`
-fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
+pub(super) fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
     let mut settings = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut settings);
     dir.join(format!(
@@ -101,19 +102,20 @@ fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
 pub const GUEST_HASH: &str = env!("BACKLAB_GUEST_HASH");
 
 #[allow(unsafe_code)]
-fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
+pub(super) fn load_cached(engine: &Engine, path: &Path) -> Option<Component> {
     if !path.is_file() {
         return None;
     }
     // SAFETY: wasmtime requires that deserialized bytes come from
     // `Component::serialize` of a compatible engine. This file is written
-    // only by `store_cached` below, in Backlab's own data directory, and its
+    // only by `store_cached` below (for the plain or the pre-initialised
+    // guest), in Backlab's own data directory, and its
     // name carries the hash of the guest and of the engine settings; wasmtime
     // also checks the header and refuses an incompatible file.
     unsafe { Component::deserialize_file(engine, path) }.ok()
 }
 
-fn store_cached(component: &Component, path: &Path) {
+pub(super) fn store_cached(component: &Component, path: &Path) {
     if let Ok(bytes) = component.serialize() {
         write_atomically(path, &bytes);
     }

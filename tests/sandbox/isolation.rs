@@ -48,12 +48,13 @@ fn the_host_bridge_is_hidden_from_learners() {
     );
 }
 
-/// The compiled prelude is kept beside the compiled guest; a damaged copy
-/// is compiled again, never handed to QuickJS.
+/// Without the snapshot, the compiled prelude is kept beside the compiled
+/// guest; a damaged copy is compiled again, never handed to QuickJS.
 #[test]
 fn a_damaged_prelude_cache_is_compiled_again() {
     let dir = tempfile::tempdir().unwrap();
-    backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    let plain = backlab::sandbox::Sandbox::without_snapshot(Some(dir.path())).unwrap();
+    assert!(!plain.is_prepared());
     let cached: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -64,7 +65,7 @@ fn a_damaged_prelude_cache_is_compiled_again() {
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0xff;
     std::fs::write(&cached[0], &bytes).unwrap();
-    let sandbox = backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    let sandbox = backlab::sandbox::Sandbox::without_snapshot(Some(dir.path())).unwrap();
     let code = backlab::sandbox::Program {
         code: r#"app.get("/", (req, res) => res.json({ ok: true }));"#,
         filename: "app.js",
@@ -80,5 +81,58 @@ fn a_damaged_prelude_cache_is_compiled_again() {
         std::fs::read(&cached[0]).unwrap(),
         bytes,
         "the damaged copy was replaced"
+    );
+}
+
+/// The sandbox starts pre-initialised (the framework already loaded in the
+/// snapshot), keeps the snapshot beside the compiled guest, and a second
+/// start reads it back instead of making it again.
+#[test]
+fn the_sandbox_is_pre_initialised_and_keeps_its_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    assert!(first.is_prepared());
+    let snapshots = || -> Vec<_> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("prepared-")
+            })
+            .collect()
+    };
+    let made = snapshots();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let modified = std::fs::metadata(&made[0]).unwrap().modified().unwrap();
+    let second = backlab::sandbox::Sandbox::new(Some(dir.path())).expect("the sandbox starts");
+    assert!(second.is_prepared());
+    assert_eq!(
+        std::fs::metadata(&made[0]).unwrap().modified().unwrap(),
+        modified
+    );
+    // Two requests on instances of the snapshot share nothing.
+    let code = backlab::sandbox::Program {
+        code: r#"globalThis.count = (globalThis.count || 0) + 1;
+app.get("/", (req, res) => res.json({ count, r: Math.random() }));"#,
+        filename: "app.js",
+    };
+    let run = || {
+        let (outcome, _) = second.run(
+            code,
+            &get("/"),
+            crate::util::todos(),
+            &backlab::sandbox::RunOptions::default(),
+        );
+        json(&outcome)
+    };
+    let (one, two) = (run(), run());
+    assert_eq!(one["count"], 1);
+    assert_eq!(two["count"], 1);
+    assert_ne!(
+        one["r"], two["r"],
+        "each request draws its own random numbers"
     );
 }

@@ -7,7 +7,6 @@
 "use strict";
 (function (host, limits) {
   delete globalThis.__host;
-  delete globalThis.__limits;
 
   const define = (name, value) =>
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
@@ -64,6 +63,33 @@
       const h = hex(b);
       return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
     },
+  });
+
+  // Math.random draws on the host's random source, as crypto does (seeded
+  // while grading): the framework is loaded once, ahead of every request,
+  // so QuickJS's own generator would give every request the same numbers.
+  // xoshiro128**, seeded with 16 bytes on first use; 53 bits per number.
+  let xo = null;
+  const rotl = (x, k) => (x << k) | (x >>> (32 - k));
+  const next32 = () => {
+    if (xo === null) {
+      const b = host.randomBytes(16);
+      xo = new Uint32Array(4);
+      for (let i = 0; i < 4; i++) xo[i] = b[4 * i] | (b[4 * i + 1] << 8) | (b[4 * i + 2] << 16) | (b[4 * i + 3] << 24);
+      if ((xo[0] | xo[1] | xo[2] | xo[3]) === 0) xo[0] = 1;
+    }
+    const result = Math.imul(rotl(Math.imul(xo[1], 5), 7), 9) >>> 0;
+    const t = xo[1] << 9;
+    xo[2] ^= xo[0]; xo[3] ^= xo[1]; xo[1] ^= xo[2]; xo[0] ^= xo[3];
+    xo[2] ^= t; xo[3] = rotl(xo[3], 11);
+    return result;
+  };
+  Object.defineProperty(Math, "random", {
+    value: function random() {
+      return ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
+    },
+    writable: true,
+    configurable: true,
   });
 
   // ----------------------------------------------------------------- timers
@@ -145,12 +171,22 @@
       return key === "now" ? shiftedNow : Reflect.get(target, key, receiver);
     },
   }));
-  if (typeof performance === "object" && typeof performance.now === "function") {
-    const realPerformanceNow = performance.now.bind(performance);
-    define("performance", {
-      now: () => realPerformanceNow() + timerNow,
-      timeOrigin: performance.timeOrigin,
-    });
+  // performance.now() counts from the start of the request (the framework
+  // may have been loaded long before it), moved by timers like Date.
+  let requestStart = 0;
+  let requestStartWall = 0;
+  const realPerformanceNow =
+    typeof performance === "object" && typeof performance.now === "function"
+      ? performance.now.bind(performance)
+      : realNow;
+  define("performance", {
+    now: () => realPerformanceNow() - requestStart + timerNow,
+    get timeOrigin() { return requestStartWall; },
+  });
+  /** Marks the start of the request, for performance.now(). */
+  function beginRequest() {
+    requestStart = realPerformanceNow();
+    requestStartWall = realNow();
   }
 
   /** Runs the timer due first; false when none is left. */

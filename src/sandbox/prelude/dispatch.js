@@ -15,7 +15,10 @@
 
   const statusOf = (value) => (typeof value === "number" && value >= 400 && value < 600 ? value : undefined);
 
-  function dispatch(raw) {
+  function dispatch(raw, given) {
+    // This request's limits (the framework may have been loaded before it).
+    Object.assign(limits, given);
+    beginRequest();
     const req = makeRequest(raw, app);
     const { res, state } = makeResponse(req, app);
     let failure = null;
@@ -91,4 +94,4 @@
 
   Object.defineProperty(globalThis, "__backlab_dispatch", { value: dispatch, writable: false, configurable: false });
   Object.defineProperty(globalThis, "__backlab_describe", { value: describe, writable: false, configurable: false });
-})(globalThis.__host, globalThis.__limits);
+})(globalThis.__host, { responseBytes: 0 });
