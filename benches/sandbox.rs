@@ -1,7 +1,7 @@
 //! Sandbox figures, as medians (these machines are shared and noisy):
-//! one fresh request (and how much of it an empty handler costs: the
-//! prelude's load and set-up), ten requests on one database, loading the cached
-//! compiled guest, and a cold start of `backlab run`.
+//! one fresh request (and how much of it an empty handler costs), the same
+//! without the pre-initialised snapshot, ten requests on one database,
+//! loading the cached compiled guest, and a cold start of `backlab run`.
 //!
 //! Run with `cargo bench --bench sandbox` (or `./dev bench`).
 
@@ -75,6 +75,21 @@ fn main() {
             assert_eq!(outcome.verdict, Verdict::Ok);
         },
     );
+    // The same two figures on the plain guest, which loads the framework's
+    // bytecode on every request: what the snapshot saves, in one run.
+    let plain = Sandbox::without_snapshot(Some(&cache)).expect("sandbox");
+    let plain_fresh = measure("  without the snapshot: one fresh request", 400, || {
+        let (outcome, _) = plain.run(program, &request, template.fresh(), &options);
+        assert_eq!(outcome.verdict, Verdict::Ok);
+    });
+    measure(
+        "  without the snapshot: the framework (empty handler)",
+        400,
+        || {
+            let (outcome, _) = plain.run(empty, &request, template.fresh(), &options);
+            assert_eq!(outcome.verdict, Verdict::Ok);
+        },
+    );
     measure("  of which: a fresh copy of the database", 2000, || {
         template.fresh();
     });
@@ -118,15 +133,85 @@ fn main() {
             assert!(status.success());
         },
     );
+    let (start_up, rss) = serve_start_up(cache.parent().unwrap_or(&cache));
     println!(
-        "\nper request when ten share a database: {:.3} ms ({:.2}x a fresh request); target for a fresh request: 0.400 ms ({:.2}x)",
+        "{:<62} {:>7.3} ms (target ≤ 300 ms: {:.2}x)",
+        "start-up of `backlab serve` to its first page (cached guest)",
+        ms(start_up),
+        ms(start_up) / 300.0
+    );
+    println!(
+        "{:<62} {:>7.1} MB (target ≤ 40 MB: {:.2}x)",
+        "resident memory of the server, idle after its first page",
+        rss,
+        rss / 40.0
+    );
+    println!(
+        "\nthe snapshot: a fresh request takes {:.2}x the time it takes without it",
+        ms(fresh) / ms(plain_fresh)
+    );
+    println!(
+        "per request when ten share a database: {:.3} ms ({:.2}x a fresh request); target for a fresh request: 0.400 ms ({:.2}x)",
         ms(ten) / 10.0,
         ms(ten) / 10.0 / ms(fresh),
         ms(fresh) / 0.4
     );
 }
 
-/// Runs `f` a few times to warm up, then `n` times; prints and returns the median.
+/// Starts `backlab serve` (cached guest) until its home page answers, five
+/// times: the median time to the first page, and the resident memory of
+/// the last one once idle, in MB.
+fn serve_start_up(data: &Path) -> (std::time::Duration, f64) {
+    let mut times = Vec::new();
+    let mut rss = 0.0;
+    for _ in 0..5 {
+        let port = std::net::TcpListener::bind(("127.0.0.1", 0))
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let started = std::time::Instant::now();
+        let mut server = Command::new(env!("CARGO_BIN_EXE_backlab"))
+            .args(["serve", "--port", &port.to_string(), "--data-dir"])
+            .arg(data)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("backlab serves");
+        while !home_page_answers(port) {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        times.push(started.elapsed());
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        rss = resident_mb(server.id());
+        let _ = server.kill();
+        let _ = server.wait();
+    }
+    times.sort();
+    (times[times.len() / 2], rss)
+}
+
+fn home_page_answers(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let mut answer = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut answer).is_ok()
+        && answer.starts_with("HTTP/1.1 200")
+}
+
+/// VmRSS of a process, from /proc, in MB.
+fn resident_mb(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn scratch_files() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-run");
     std::fs::create_dir_all(&dir).expect("bench dir");
