@@ -70,6 +70,13 @@ pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &Grade
     } else {
         &options.file
     };
+    if exercise.language == Language::Js {
+        // Once per submission: every step then loads the same bytecode.
+        sandbox.compile(Program {
+            code,
+            filename: file,
+        });
+    }
     let grader = Grader {
         sandbox,
         exercise,

@@ -5,6 +5,7 @@
 //! back with the trace of what it did and a verdict in a beginner's words.
 
 mod bindings;
+mod bytecode;
 pub mod clock;
 mod engine;
 mod host;
@@ -177,6 +178,8 @@ pub struct Sandbox {
     /// `PRELUDE` compiled to QuickJS bytecode by the guest, once; empty
     /// when the guest is pre-initialised with the prelude already loaded.
     prelude: Arc<[u8]>,
+    /// Learners' files compiled once (see `compile`).
+    compiled: bytecode::Compiled,
 }
 
 impl Sandbox {
@@ -226,7 +229,28 @@ impl Sandbox {
             engine,
             pre,
             prelude,
+            compiled: bytecode::Compiled::default(),
         })
+    }
+
+    /// Compiles the learner's file to bytecode once, in an instance of its
+    /// own that runs none of it, and keeps it: every later run of the same
+    /// file loads it instead of parsing the file (the grader calls this once
+    /// per submission). A file that does not parse is left to its runs,
+    /// which report the error as usual.
+    pub fn compile(&self, program: Program<'_>) {
+        let key = bytecode::key(program.code, program.filename);
+        if self.compiled.get(&key).is_some() {
+            return;
+        }
+        let limits = Limits::default();
+        let mut store = new_store(&self.engine, limits, Mode::Live);
+        let Ok(handler) = self.pre.instantiate(&mut store) else {
+            return;
+        };
+        if let Ok(Ok(bytecode)) = handler.call_compile(&mut store, program.code, program.filename) {
+            self.compiled.insert(key, bytecode.into());
+        }
     }
 
     /// Whether requests start with the framework already loaded (the
@@ -285,9 +309,13 @@ impl Sandbox {
         limits: &Limits,
     ) -> wasmtime::Result<types::Outcome> {
         let handler = self.pre.instantiate(&mut *store)?;
+        let compiled = self
+            .compiled
+            .get(&bytecode::key(program.code, program.filename));
         let program = types::Program {
             prelude: &self.prelude,
             code: program.code,
+            compiled: compiled.as_deref().unwrap_or_default(),
             filename: program.filename,
             limits: guest_limits(limits),
         };

@@ -88,7 +88,10 @@ fn load_and_dispatch<'js>(
     if !loaded {
         load_prelude(ctx, &program.prelude)?;
     }
-    let compiled = compile(ctx, &program.code, &program.filename)?;
+    let compiled = match program.compiled.is_empty() {
+        true => compile(ctx, &program.code, &program.filename)?,
+        false => read_bytecode(ctx, &program.compiled)?,
+    };
     evaluate(ctx, compiled)?;
     let dispatch: Function = globals
         .get("__backlab_dispatch")
@@ -151,6 +154,65 @@ fn compile<'js>(ctx: &Ctx<'js>, code: &str, filename: &str) -> Result<Value<'js>
             Err(Failure::SyntaxError(error))
         }
         other => Err(other),
+    }
+}
+
+/// The learner's file parsed and written as bytecode, in a runtime of its
+/// own; nothing of it runs.
+pub fn compile_to_bytecode(code: &str, filename: &str) -> Result<Vec<u8>, JsError> {
+    let (runtime, context) = runtime()?;
+    let written = context.with(|ctx| {
+        let compiled = compile(&ctx, code, filename).map_err(|failure| match failure {
+            Failure::SyntaxError(error) | Failure::Exception(error) => error,
+            _ => JsError {
+                name: "Error".into(),
+                message: "the file could not be compiled ahead of its run".into(),
+                stack: String::new(),
+            },
+        })?;
+        let mut size = 0;
+        // SAFETY: `compiled` is a live function value of this context; the
+        // buffer QuickJS returns is `size` bytes, copied, then freed with
+        // the context's allocator as QuickJS requires.
+        unsafe {
+            let raw = qjs::JS_WriteObject(
+                ctx.as_raw().as_ptr(),
+                &mut size,
+                compiled.as_raw(),
+                qjs::JS_WRITE_OBJ_BYTECODE as i32,
+            );
+            if raw.is_null() {
+                return Err(internal(&rquickjs::Error::Unknown));
+            }
+            let bytes = std::slice::from_raw_parts(raw, size as usize).to_vec();
+            qjs::js_free(ctx.as_raw().as_ptr(), raw.cast());
+            Ok(bytes)
+        }
+    });
+    std::mem::forget(context);
+    std::mem::forget(runtime);
+    written
+}
+
+/// The learner's file from the bytecode `compile_to_bytecode` wrote.
+fn read_bytecode<'js>(ctx: &Ctx<'js>, bytecode: &[u8]) -> Result<Value<'js>, Failure> {
+    // SAFETY: QuickJS trusts bytecode it reads. This bytecode was written by
+    // `compile_to_bytecode` of this same guest binary from the learner's
+    // source, in an instance that ran none of it, and the host hands it back
+    // unchanged (keyed by the SHA-256 of the source); learner code never
+    // produces bytecode itself.
+    let value = unsafe {
+        let raw = qjs::JS_ReadObject(
+            ctx.as_raw().as_ptr(),
+            bytecode.as_ptr(),
+            bytecode.len() as _,
+            qjs::JS_READ_OBJ_BYTECODE as i32,
+        );
+        Value::from_raw(ctx.clone(), raw)
+    };
+    match value.is_exception() {
+        false => Ok(value),
+        true => Err(classify(ctx, ctx.catch())),
     }
 }
 

@@ -43,6 +43,10 @@ impl Guest for Sandbox {
         js::prepare(&prelude).map_err(|e| format!("{}: {}\n{}", e.name, e.message, e.stack))
     }
 
+    fn compile(code: String, filename: String) -> Result<Vec<u8>, JsError> {
+        js::compile_to_bytecode(&code, &filename)
+    }
+
     fn handle(program: Program, request: Request, database: Vec<u8>) -> Outcome {
         let db = open(database, &program.limits);
         bridge::DATABASE.set(Some(db));

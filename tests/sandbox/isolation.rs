@@ -136,3 +136,56 @@ app.get("/", (req, res) => res.json({ count, r: Math.random() }));"#,
         "each request draws its own random numbers"
     );
 }
+
+/// A file compiled once runs from its bytecode with the same answers and
+/// the same line numbers in errors; a file that does not parse is left to
+/// its run, which reports the syntax error as usual.
+#[test]
+fn a_compiled_file_answers_and_fails_as_its_source_does() {
+    let sandbox = crate::util::sandbox();
+    let code = "app.get(\"/\", (req, res) => res.json({ ok: true }));\napp.get(\"/boom\", (req, res) => {\n  throw new Error(\"boom\");\n});\n";
+    let program = backlab::sandbox::Program {
+        code,
+        filename: "compiled.js",
+    };
+    let run = |path: &str| {
+        sandbox
+            .run(
+                program,
+                &get(path),
+                crate::util::todos(),
+                &backlab::sandbox::RunOptions::default(),
+            )
+            .0
+    };
+    let before = run("/boom");
+    sandbox.compile(program);
+    assert_eq!(json(&run("/")), json!({ "ok": true }));
+    let after = run("/boom");
+    assert_eq!(after.verdict, before.verdict);
+    assert!(
+        after.verdict.message().contains("compiled.js line 3"),
+        "{}",
+        after.verdict.message()
+    );
+
+    let broken = backlab::sandbox::Program {
+        code: "app.get(\"/\", (req, res) => {\n",
+        filename: "broken.js",
+    };
+    sandbox.compile(broken);
+    let (outcome, _) = sandbox.run(
+        broken,
+        &get("/"),
+        crate::util::todos(),
+        &backlab::sandbox::RunOptions::default(),
+    );
+    assert!(
+        matches!(
+            outcome.verdict,
+            backlab::sandbox::Verdict::SyntaxError { .. }
+        ),
+        "{:?}",
+        outcome.verdict
+    );
+}
