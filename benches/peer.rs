@@ -8,6 +8,8 @@
 //! Needs node and the npm packages of tests/differential (`./dev bench`
 //! installs them). Run with `./dev bench` or `cargo bench --bench peer`.
 
+#[path = "support/owned_todos.rs"]
+mod owned_todos;
 #[path = "support/measure.rs"]
 mod support;
 
@@ -21,10 +23,8 @@ use backlab::sandbox::{HttpRequest, Program, RunOptions, Sandbox, Verdict};
 use backlab::scratch::Template;
 use backlab::server::{AllowedHosts, AppState, app, serve};
 use backlab::store::Store;
+use owned_todos::{SCHEMA, SEED};
 use support::{header, measure, ms};
-
-const SCHEMA: &str = "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, owner TEXT);";
-const SEED: &str = "INSERT INTO todos (title, done, owner) VALUES ('Buy milk', 0, 'ada'), ('Write tests', 1, 'ada'), ('Call mum', 0, 'bob');";
 
 /// The handler both answer with: a query parameter checked, one query, JSON.
 const HANDLER: &str = r#"

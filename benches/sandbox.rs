@@ -8,16 +8,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/owned_todos.rs"]
+mod owned_todos;
 #[path = "support/measure.rs"]
 mod support;
 
+use owned_todos::{SCHEMA, SEED};
 use support::{header, measure, ms};
 
 use backlab::sandbox::{HttpRequest, Program, RunOptions, Sandbox, Verdict};
 use backlab::scratch::Template;
-
-const SCHEMA: &str = "CREATE TABLE todos (id INTEGER PRIMARY KEY, title TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, owner TEXT);";
-const SEED: &str = "INSERT INTO todos (title, done, owner) VALUES ('Buy milk', 0, 'ada'), ('Write tests', 1, 'ada'), ('Call mum', 0, 'bob');";
 
 /// A realistic 20-line handler file with one query per request.
 const HANDLER: &str = r#"

@@ -20,7 +20,16 @@ pub struct ExerciseCheck {
     pub problems: Vec<Problem>,
     /// With `draft`: the surviving generated mutants, listed but not failing.
     pub notes: Vec<String>,
-    pub score: (usize, usize, usize),
+    pub mutants: Tally,
+}
+
+/// Generated mutants: caught, counted (caught and survivors) and declared
+/// equivalent.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    pub caught: usize,
+    pub counted: usize,
+    pub equivalent: usize,
 }
 
 impl ExerciseCheck {
@@ -59,7 +68,11 @@ pub fn check_exercise(sandbox: &Sandbox, exercise: &Exercise, draft: bool) -> Ex
         summary: summary(exercise, &found, &score),
         problems: found.problems,
         notes,
-        score: (score.caught, score.counted(), score.equivalent),
+        mutants: Tally {
+            caught: score.caught,
+            counted: score.counted(),
+            equivalent: score.equivalent,
+        },
     }
 }
 

@@ -118,10 +118,7 @@ impl Grader<'_> {
             query: None,
             database: Vec::new(),
         };
-        let db = match self.fresh(test) {
-            Ok(db) => db,
-            Err(message) => return fail(report, Status::Error, message),
-        };
+        let db = self.fresh(test);
         let (db, problem) = match self.exercise.language {
             Language::Js => self.steps(test, db, &mut report.steps),
             Language::Sql => self.query(test, db, &mut report.query),
@@ -142,15 +139,12 @@ impl Grader<'_> {
     }
 
     /// A fresh database for one test: the template, or the copy with the
-    /// test's setup SQL run on it (made when the exercise loaded).
-    fn fresh(&self, test: &Test) -> Result<Scratch, String> {
-        match (&test.prepared, &test.setup) {
-            (Some(prepared), _) => Ok(prepared.clone()),
-            (None, None) => Ok(self.exercise.template.fresh()),
-            (None, Some(setup)) => self.exercise.template.fresh_with(setup).map_err(|e| {
-                format!("the test's setup SQL failed: {e} (a problem in exercise.toml, not in your code)")
-            }),
-        }
+    /// test's setup SQL run on it, made when the exercise loaded (an
+    /// exercise whose setup fails does not load).
+    fn fresh(&self, test: &Test) -> Scratch {
+        test.prepared
+            .clone()
+            .unwrap_or_else(|| self.exercise.template.fresh())
     }
 
     /// The test's checks on the database the steps left, read from a host

@@ -205,19 +205,19 @@ impl Sandbox {
         Handler::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state).map_err(link)?;
         // The pre-initialised guest when it can be made; the plain one,
         // which loads the prelude's bytecode on every request, otherwise.
-        let made = match snapshot {
-            true => preinit::prepared_guest(&engine, &linker, cache_dir),
-            false => Err(String::new()),
-        };
-        let (component, prepared) = match made {
-            Ok(component) => (component, true),
-            Err(why) if why.is_empty() => (engine::guest(&engine, cache_dir)?, false),
-            Err(why) => {
-                eprintln!(
-                    "backlab: the sandbox could not be pre-initialised, so every request loads the framework ({why})"
-                );
-                (engine::guest(&engine, cache_dir)?, false)
-            }
+        let prepared = snapshot
+            .then(|| preinit::prepared_guest(&engine, &linker, cache_dir))
+            .and_then(|made| {
+                made.map_err(|why| {
+                    eprintln!(
+                        "backlab: could not build the sandbox's start-up snapshot, so each request will load the framework itself and run slower; everything else works as usual ({why})"
+                    );
+                })
+                .ok()
+            });
+        let (component, prepared) = match prepared {
+            Some(component) => (component, true),
+            None => (engine::guest(&engine, cache_dir)?, false),
         };
         let pre = linker.instantiate_pre(&component).map_err(link)?;
         let pre = HandlerPre::new(pre).map_err(link)?;
@@ -309,9 +309,7 @@ impl Sandbox {
         limits: &Limits,
     ) -> wasmtime::Result<types::Outcome> {
         let handler = self.pre.instantiate(&mut *store)?;
-        let compiled = self
-            .compiled
-            .get(&bytecode::key(program.code, program.filename));
+        let compiled = self.compiled.find(program.code, program.filename);
         let program = types::Program {
             prelude: &self.prelude,
             code: program.code,
@@ -412,6 +410,17 @@ fn new_store(engine: &Engine, limits: Limits, mode: Mode) -> Store<HostState> {
     store
 }
 
+/// The first 12 bytes of the prelude's SHA-256, in hex: part of the name of
+/// every cached file made from it.
+fn prelude_hash() -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(PRELUDE.as_bytes())
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Has the guest compile the prelude to bytecode, in a store of its own.
 /// The prelude as QuickJS bytecode: read from `cache_dir` when this guest
 /// compiled this prelude there before, else compiled now and kept there
@@ -423,12 +432,11 @@ fn prelude_bytecode(
 ) -> Result<Arc<[u8]>, EngineError> {
     use sha2::{Digest, Sha256};
     let path = cache_dir.map(|dir| {
-        let source: String = Sha256::digest(PRELUDE.as_bytes())
-            .iter()
-            .take(12)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        dir.join(format!("prelude-{}-{source}.qjsbc", engine::GUEST_HASH))
+        dir.join(format!(
+            "prelude-{}-{}.qjsbc",
+            engine::GUEST_HASH,
+            prelude_hash()
+        ))
     });
     // The file ends with the SHA-256 of the bytecode before it: QuickJS
     // trusts what it reads, so a damaged file is compiled again instead.

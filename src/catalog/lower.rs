@@ -64,7 +64,10 @@ impl Lowering<'_> {
         };
         lowered.language_rules(&test, start, language);
         let steps = lowered.steps(test.steps);
-        let rows = test.rows.map(|rows| lowered.rows(rows));
+        let rows = test.rows.map(|rows| {
+            let offset = rows.span().start;
+            lowered.sql_rows(rows.into_inner(), offset)
+        });
         let database = test
             .database
             .into_iter()
@@ -301,7 +304,7 @@ impl TestLowering<'_, '_> {
                     Some(check) => out.push(Check::Json(check)),
                     None => self.at(
                         offset,
-                        format!("{path:?}: a length is a whole number from 0"),
+                        format!("json_length.{path:?} must be a whole number, 0 or more"),
                     ),
                 },
                 Err(message) => self.at(offset, message),
@@ -349,12 +352,8 @@ impl TestLowering<'_, '_> {
         })
     }
 
-    /// `rows` of an SQL test: the answer the learner's query must give.
-    fn rows(&mut self, rows: Spanned<Vec<Vec<toml::Value>>>) -> Vec<Vec<Value>> {
-        let offset = rows.span().start;
-        self.sql_rows(rows.into_inner(), offset)
-    }
-
+    /// Rows as TOML gives them (`rows` of an SQL test, or of a database
+    /// check) as the JSON of the SQL values they stand for.
     fn sql_rows(&mut self, rows: Vec<Vec<toml::Value>>, offset: usize) -> Vec<Vec<Value>> {
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {

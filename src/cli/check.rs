@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Context as _, bail};
 
 use super::CheckArgs;
-use crate::authoring::check_exercise;
+use crate::authoring::{Tally, check_exercise};
 use crate::catalog::{Catalog, Exercise, Files};
 
 pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
@@ -32,11 +32,12 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
         );
     }
     let sandbox = super::sandbox(data_dir)?;
-    let mut totals = (0, 0, 0);
+    let mut totals = Tally::default();
     for exercise in &catalog.exercises {
         let checked = check_exercise(&sandbox, exercise, args.draft);
-        let (caught, counted, equivalent) = checked.score;
-        totals = (totals.0 + caught, totals.1 + counted, totals.2 + equivalent);
+        totals.caught += checked.mutants.caught;
+        totals.counted += checked.mutants.counted;
+        totals.equivalent += checked.mutants.equivalent;
         let mark = if checked.passed() { "✓" } else { "✗" };
         outln!("{mark} {}", checked.summary);
         for problem in &checked.problems {
@@ -49,9 +50,9 @@ pub fn check(args: &CheckArgs, data_dir: &Path) -> anyhow::Result<u8> {
     }
     outln!(
         "\nmutation testing: {} of {} generated mutants caught ({} declared equivalent)",
-        totals.0,
-        totals.1,
-        totals.2
+        totals.caught,
+        totals.counted,
+        totals.equivalent
     );
     outln!(
         "{} lesson(s), {} exercise(s): {}",

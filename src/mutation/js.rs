@@ -157,35 +157,32 @@ impl Code<'_> {
 
     /// The index of the bracket closing the one at `open`.
     fn matching(&self, open: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for j in open..self.tokens.len() {
-            match self.text(j) {
-                "(" | "[" | "{" => depth += 1,
-                ")" | "]" | "}" => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(j);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
+        self.partner(open..self.tokens.len(), ["(", "[", "{"], [")", "]", "}"])
     }
 
     /// The index of the bracket opening the one at `close`.
     fn opening(&self, close: usize) -> Option<usize> {
+        self.partner((0..=close).rev(), [")", "]", "}"], ["(", "[", "{"])
+    }
+
+    /// Walks `indexes` from a bracket counting depth, and returns where it
+    /// comes back to zero: `into` brackets go one deeper, `out_of` one out.
+    fn partner(
+        &self,
+        indexes: impl Iterator<Item = usize>,
+        into: [&str; 3],
+        out_of: [&str; 3],
+    ) -> Option<usize> {
         let mut depth = 0usize;
-        for j in (0..=close).rev() {
-            match self.text(j) {
-                ")" | "]" | "}" => depth += 1,
-                "(" | "[" | "{" => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(j);
-                    }
+        for j in indexes {
+            let text = self.text(j);
+            if into.contains(&text) {
+                depth += 1;
+            } else if out_of.contains(&text) {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(j);
                 }
-                _ => {}
             }
         }
         None

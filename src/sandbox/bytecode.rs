@@ -38,6 +38,16 @@ pub fn key(code: &str, filename: &str) -> Key {
 }
 
 impl Compiled {
+    /// The bytecode of this file, if it was compiled; a run of a file
+    /// nobody compiled (a Run before any Submit) does not even hash it while
+    /// nothing is kept.
+    pub fn find(&self, code: &str, filename: &str) -> Option<Arc<[u8]>> {
+        if self.lock().entries.is_empty() {
+            return None;
+        }
+        self.get(&key(code, filename))
+    }
+
     pub fn get(&self, key: &Key) -> Option<Arc<[u8]>> {
         self.lock().entries.get(key).cloned()
     }

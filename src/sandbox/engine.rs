@@ -88,14 +88,20 @@ fn compile(engine: &Engine) -> Result<Component, EngineError> {
     Component::new(engine, GUEST_WASM).map_err(|e| EngineError::Compile(e.to_string()))
 }
 
-/// `<dir>/guest-<hash of the guest and the engine settings>.cwasm`
-pub(super) fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
+/// `<dir>/guest-<hash of the guest>-<engine settings>.cwasm`
+fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
+    dir.join(format!(
+        "guest-{GUEST_HASH}-{}.cwasm",
+        settings_hash(engine)
+    ))
+}
+
+/// A hash of the engine settings that compiled code depends on, in hex:
+/// a cached compiled guest is only read back by a compatible engine.
+pub(super) fn settings_hash(engine: &Engine) -> String {
     let mut settings = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut settings);
-    dir.join(format!(
-        "guest-{GUEST_HASH}-{:016x}.cwasm",
-        settings.finish()
-    ))
+    format!("{:016x}", settings.finish())
 }
 
 /// The first 12 bytes of the guest's SHA-256, in hex (from build.rs).

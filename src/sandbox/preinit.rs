@@ -16,7 +16,7 @@ use wasmtime::{Engine, Store};
 use wasmtime_wizer::{ComponentInstanceState, Wizer};
 
 use super::host::HostState;
-use super::{Limits, Mode, PRELUDE, engine, new_store};
+use super::{Limits, Mode, PRELUDE, engine, new_store, prelude_hash};
 
 /// The guest's export that loads the prelude, called once before the snapshot.
 const PREPARE: &str = "prepare";
@@ -45,21 +45,11 @@ pub fn prepared_guest(
 
 /// `<dir>/prepared-<guest>-<prelude>-<engine settings>.cwasm`
 fn cache_path(engine: &Engine, dir: &Path) -> PathBuf {
-    use sha2::{Digest, Sha256};
-    let prelude: String = Sha256::digest(PRELUDE.as_bytes())
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let plain = engine::cache_path(engine, dir);
-    let settings = plain
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(|s| s.rsplit('-').next())
-        .unwrap_or("0");
     dir.join(format!(
-        "prepared-{}-{prelude}-{settings}.cwasm",
-        engine::GUEST_HASH
+        "prepared-{}-{}-{}.cwasm",
+        engine::GUEST_HASH,
+        prelude_hash(),
+        engine::settings_hash(engine)
     ))
 }
 

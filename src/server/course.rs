@@ -96,10 +96,15 @@ impl Course {
     /// Reads `dir` again: a good course replaces the current one, a broken
     /// one only records its problems. Returns what happened, for the log.
     pub fn reload(&self, dir: &Path) -> Reloaded {
-        let loaded = Files::read_dir(dir)
+        self.reload_files(dir, Files::read_dir(dir).as_ref())
+    }
+
+    /// The same with the folder's files already read (or why they could not be).
+    fn reload_files(&self, dir: &Path, files: Result<&Files, &std::io::Error>) -> Reloaded {
+        let loaded = files
             .map_err(|e| vec![format!("cannot read the course in {}: {e}", dir.display())])
             .and_then(|files| {
-                Catalog::load(&files)
+                Catalog::load(files)
                     .map_err(|problems| problems.iter().map(ToString::to_string).collect())
             });
         let mut current = self.current.write().unwrap_or_else(PoisonError::into_inner);
@@ -140,7 +145,8 @@ pub fn watch(
     let checker = start_checker(course.clone(), sandbox);
     std::thread::spawn(move || {
         let mut seen = Files::fingerprint(&dir);
-        let mut hashes = exercise_hashes(&dir);
+        let mut hashes =
+            Files::read_dir(&dir).map_or_else(|_| BTreeMap::new(), |f| exercise_hashes(&f));
         loop {
             std::thread::sleep(WATCH_INTERVAL);
             let now = Files::fingerprint(&dir);
@@ -148,9 +154,11 @@ pub fn watch(
                 continue;
             }
             seen = now;
-            let outcome = course.reload(&dir);
-            if outcome == Reloaded::Replaced {
-                let fresh = exercise_hashes(&dir);
+            // The folder is read once; the reload and the hashes share it.
+            let files = Files::read_dir(&dir);
+            let outcome = course.reload_files(&dir, files.as_ref());
+            if let (Reloaded::Replaced, Ok(files)) = (&outcome, &files) {
+                let fresh = exercise_hashes(files);
                 for slug in changed(&hashes, &fresh) {
                     match course.catalog().exercise(&slug) {
                         Some(_) => {
@@ -209,10 +217,7 @@ pub fn say(line: &str) {
 }
 
 /// A hash of each exercise folder's files, by slug.
-fn exercise_hashes(dir: &Path) -> BTreeMap<String, [u8; 32]> {
-    let Ok(files) = Files::read_dir(dir) else {
-        return BTreeMap::new();
-    };
+fn exercise_hashes(files: &Files) -> BTreeMap<String, [u8; 32]> {
     let mut hashers: BTreeMap<String, Sha256> = BTreeMap::new();
     for path in files.paths() {
         let Some(slug) = path
@@ -284,12 +289,12 @@ mod tests {
             std::fs::create_dir_all(dir.path().join(format!("exercises/{slug}"))).unwrap();
             std::fs::write(dir.path().join(format!("exercises/{slug}/README.md")), slug).unwrap();
         }
-        let before = exercise_hashes(dir.path());
+        let before = exercise_hashes(&Files::read_dir(dir.path()).unwrap());
         std::fs::write(dir.path().join("exercises/b/README.md"), "edited").unwrap();
         std::fs::remove_dir_all(dir.path().join("exercises/c")).unwrap();
         std::fs::create_dir_all(dir.path().join("exercises/d")).unwrap();
         std::fs::write(dir.path().join("exercises/d/README.md"), "new").unwrap();
-        let after = exercise_hashes(dir.path());
+        let after = exercise_hashes(&Files::read_dir(dir.path()).unwrap());
         assert_eq!(changed(&before, &after), vec!["b", "d", "c"]);
     }
 
