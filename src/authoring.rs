@@ -8,8 +8,7 @@ pub mod mutation;
 
 use crate::catalog::{Exercise, Problem};
 use crate::grader::{GradeOptions, Report, Status, grade};
-use crate::sandbox::verdict::Phase;
-use crate::sandbox::{Sandbox, Verdict};
+use crate::sandbox::Sandbox;
 
 /// Everything checking one exercise found.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,23 +174,8 @@ pub fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
 }
 
 /// Why a graded program never ran as a program: a syntax error or an
-/// exception while its file loaded (JavaScript), or SQL that does not parse.
+/// exception while its file loaded (JavaScript), or SQL that SQLite
+/// refuses before running it. The grader says so in the report.
 pub fn does_not_load(report: &Report) -> Option<String> {
-    report.tests.iter().find_map(|test| {
-        let steps = test.steps.iter().map(|s| &s.verdict);
-        let query = test.query.iter().map(|q| &q.verdict);
-        steps.chain(query).find_map(|view| {
-            let broken = match &view.verdict {
-                Verdict::SyntaxError { .. } => true,
-                Verdict::Exception { phase, .. } => *phase == Phase::Loading,
-                Verdict::SqlError { message, .. } => {
-                    test.query.is_some()
-                        && (message.contains("syntax error")
-                            || message.contains("incomplete input"))
-                }
-                _ => false,
-            };
-            broken.then(|| view.message.clone())
-        })
-    })
+    report.not_loaded.as_ref().map(|view| view.message.clone())
 }

@@ -5,6 +5,7 @@
 
 mod exercise;
 mod files;
+pub mod glossary;
 pub mod json_path;
 mod lesson;
 mod links;
@@ -21,6 +22,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use files::{Files, ROOTS};
+pub use glossary::Term;
 pub use json_path::JsonPath;
 pub use map::course_map;
 pub use model::Test;
@@ -184,6 +186,8 @@ pub struct Exercise {
     pub tests: Vec<Test>,
     /// The instructions, Markdown.
     pub readme: String,
+    /// `why.md`: why the reference solution works, shown after a pass.
+    pub why: Option<String>,
     pub starter: String,
     pub solution: String,
     pub mutants: Vec<Mutant>,
@@ -207,6 +211,8 @@ impl Exercise {
 pub struct Catalog {
     pub lessons: Vec<Lesson>,
     pub exercises: Vec<Exercise>,
+    /// `lessons/glossary.toml`, sorted by term; empty when there is none.
+    pub glossary: Vec<Term>,
 }
 
 impl Catalog {
@@ -237,8 +243,14 @@ impl Catalog {
             .collect();
         let mut lessons = Vec::new();
         let mut exercise_dirs = BTreeSet::new();
+        let mut glossary = Vec::new();
         for path in files.paths() {
-            if path.starts_with("lessons/") {
+            if path == glossary::PATH {
+                match glossary::load(files.get(path).unwrap_or_default()) {
+                    Ok(terms) => glossary = terms,
+                    Err(found) => problems.extend(found),
+                }
+            } else if path.starts_with("lessons/") {
                 match lesson::load(path, files.get(path).unwrap_or_default()) {
                     Ok(loaded) => lessons.push(loaded),
                     Err(problem) => problems.push(problem),
@@ -271,7 +283,15 @@ impl Catalog {
             }
         }
         let lessons = link(lessons, &exercises, &broken, &mut problems);
-        (Self { lessons, exercises }, problems)
+        check_glossary_lessons(&glossary, &lessons, &mut problems);
+        (
+            Self {
+                lessons,
+                exercises,
+                glossary,
+            },
+            problems,
+        )
     }
 
     pub fn exercise(&self, id: &str) -> Option<&Exercise> {
@@ -280,6 +300,20 @@ impl Catalog {
 
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id.0 == id)
+    }
+}
+
+/// Each glossary term's `lesson` must be a lesson of the course.
+fn check_glossary_lessons(glossary: &[Term], lessons: &[Lesson], problems: &mut Vec<Problem>) {
+    for term in glossary {
+        let Some(id) = &term.lesson else { continue };
+        if !lessons.iter().any(|l| &l.id.0 == id) {
+            problems.push(Problem::new(
+                glossary::PATH,
+                Some(term.line),
+                format!("term {:?}: there is no lesson {id:?}", term.term),
+            ));
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The command line: `serve` (the default) serves the course in the browser,
 //! `run` tries a handler file, `grade` grades one against an exercise,
-//! `check` validates a course, `new` starts an exercise.
+//! `check` validates a course, `new` starts an exercise, `watch` grades a
+//! file on every save.
 //! Every subcommand's help text is its doc comment.
 
 /// `print!` to standard output, except that a reader that has gone away
@@ -20,6 +21,7 @@ mod new;
 mod report;
 mod run;
 mod serve;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +63,9 @@ pub enum Command {
     /// Start a new exercise folder (or, with `new lesson`, a lesson) that
     /// already passes `backlab check`.
     New(NewArgs),
+    /// Grade your file again every time you save it, in your own editor;
+    /// passes count on the course page too.
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +101,24 @@ pub struct GradeArgs {
     /// Show hidden tests in full even when they fail (for authors).
     #[arg(long)]
     pub reveal_hidden: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  backlab watch hello-route              (writes hello-route.js from the starter if it is not there)\n  backlab watch select-basics query.sql"
+)]
+pub struct WatchArgs {
+    /// The exercise's id (its folder name), e.g. hello-route.
+    pub exercise: String,
+    /// Your code. Defaults to <exercise>.js (or .sql) in this folder, which
+    /// Backlab fills with the starter code when it does not exist yet.
+    pub file: Option<PathBuf>,
+    /// A course folder to take the exercise from instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// Grade once and stop (exit 0 on pass), instead of watching.
+    #[arg(long)]
+    pub once: bool,
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +223,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Grade(args) => grade::grade(&args, &data_dir),
         Command::Check(args) => check::check(&args, &data_dir),
         Command::New(args) => new::new(&args),
+        Command::Watch(args) => watch::watch(&args, &data_dir),
     }
 }
 

@@ -86,6 +86,11 @@ pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &Grade
     let mut tests = Vec::with_capacity(exercise.tests.len());
     for (i, test) in exercise.tests.iter().enumerate() {
         let report = grader.test(test);
+        if i == 0
+            && let Some(verdict) = not_loaded(&report)
+        {
+            return Report::not_loaded(&exercise.id.0, exercise.tests.len(), verdict);
+        }
         let failed = report.status != Status::Pass;
         tests.push(if test.hidden && failed && !options.reveal_hidden {
             redact(report, i + 1)
@@ -113,6 +118,7 @@ impl Grader<'_> {
             status: Status::Pass,
             hidden: test.hidden,
             security: test.security,
+            clue: None,
             message: None,
             steps: Vec::new(),
             query: None,
@@ -354,6 +360,24 @@ fn fail(mut report: TestReport, status: Status, message: String) -> TestReport {
     report
 }
 
+/// The verdict of a file that did not load, from its first test: a syntax
+/// error or an exception at load time (JavaScript), or a statement SQLite
+/// cannot parse. Neither depends on the test, so no other test could run.
+fn not_loaded(report: &TestReport) -> Option<VerdictView> {
+    let verdict = match (report.steps.first(), &report.query) {
+        (Some(step), _) => &step.verdict,
+        (None, Some(query)) => &query.verdict,
+        (None, None) => return None,
+    };
+    let failed_to_load = match &verdict.verdict {
+        Verdict::SyntaxError { .. } => true,
+        Verdict::Exception { phase, .. } => *phase == Phase::Loading,
+        Verdict::SqlError { message, .. } => report.query.is_some() && sql::is_parse_error(message),
+        _ => false,
+    };
+    failed_to_load.then(|| verdict.clone())
+}
+
 /// A hidden test that did not pass shows only that it exists.
 fn redact(report: TestReport, number: usize) -> TestReport {
     let message = if report.security {
@@ -366,6 +390,7 @@ fn redact(report: TestReport, number: usize) -> TestReport {
         status: report.status,
         hidden: true,
         security: report.security,
+        clue: None,
         message: Some(message.into()),
         steps: Vec::new(),
         query: None,

@@ -7,11 +7,13 @@ mod api;
 mod assets;
 pub mod course;
 mod error;
+mod glossary_links;
 mod guard;
 mod jobs;
 mod listen;
 mod markdown;
 mod pages;
+mod search;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -138,6 +140,11 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         )
         .route("/exercises/{slug}/submissions", get(api::submissions))
         .route("/submissions/{id}", get(api::submission))
+        .route("/exercises/{slug}/solution", get(api::solution))
+        .route(
+            "/exercises/{slug}/solution/reveal",
+            post(api::reveal_solution),
+        )
         .route("/progress", get(api::progress))
         .route("/lessons/{id}/read", post(api::mark_read))
         .route_layer(deadline.clone())
@@ -148,6 +155,8 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         .route("/tracks/{slug}", get(pages::track))
         .route("/lessons/{id}", get(pages::lesson))
         .route("/exercises/{slug}", get(pages::exercise))
+        .route("/search", get(pages::search))
+        .route("/glossary", get(pages::glossary))
         .route("/static/{name}", get(assets::asset))
         .route_layer(deadline)
         .nest("/api", api)

@@ -4,6 +4,7 @@
 //! loses nothing that was acknowledged. Calls block: the server makes them
 //! off the async runtime.
 
+mod clues;
 mod health;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ pub use health::Unusable;
 
 /// Each entry moves the schema one version on; `user_version` says how far
 /// a file has come. Never edit an entry once released: add one.
-const MIGRATIONS: &[&str] = &["CREATE TABLE drafts (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE drafts (
         exercise TEXT PRIMARY KEY,
         code TEXT NOT NULL,
         saved_at INTEGER NOT NULL
@@ -40,7 +42,12 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE drafts (
     CREATE TABLE exercises_passed (
         exercise TEXT PRIMARY KEY,
         passed_at INTEGER NOT NULL
-    );"];
+    );",
+    "CREATE TABLE solutions_revealed (
+        exercise TEXT PRIMARY KEY,
+        revealed_at INTEGER NOT NULL
+    );",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -71,6 +78,8 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubmissionSummary {
     pub id: i64,
+    /// 1 for the first submission to this exercise, 2 for the next, ….
+    pub number: i64,
     pub status: String,
     pub passed: i64,
     pub total: i64,
@@ -205,14 +214,14 @@ impl Store {
     /// Records a graded submission, keeps its code as the draft (unless
     /// `save_as_draft` is false: the page could not read the draft, so it
     /// must not be replaced), and marks the exercise passed when it passed,
-    /// all in one transaction. Returns the submission's id.
+    /// all in one transaction. Returns its summary, numbered per exercise.
     pub fn record_submission(
         &self,
         exercise: &str,
         code: &str,
         report: &crate::grader::Report,
         save_as_draft: bool,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<SubmissionSummary, StoreError> {
         let json = serde_json::to_string(report).unwrap_or_else(|_| "{}".into());
         let status = report.status.as_str();
         let at = now();
@@ -225,6 +234,11 @@ impl Store {
                 params![exercise, code, status, report.passed as i64, report.total as i64, json, at],
             )?;
             let id = tx.last_insert_rowid();
+            let number: i64 = tx.query_row(
+                "SELECT count(*) FROM submissions WHERE exercise = ?1",
+                [exercise],
+                |row| row.get(0),
+            )?;
             if save_as_draft {
                 upsert_draft(&tx, exercise, code, at)?;
             }
@@ -235,7 +249,14 @@ impl Store {
                 )?;
             }
             tx.commit()?;
-            Ok(id)
+            Ok(SubmissionSummary {
+                id,
+                number,
+                status: status.to_string(),
+                passed: report.passed as i64,
+                total: report.total as i64,
+                submitted_at: at,
+            })
         })
     }
 
@@ -243,8 +264,8 @@ impl Store {
     pub fn submissions(&self, exercise: &str) -> Result<Vec<SubmissionSummary>, StoreError> {
         self.with(|c| {
             let mut stmt = c.prepare(
-                "SELECT id, status, passed, total, submitted_at FROM submissions
-                 WHERE exercise = ?1 ORDER BY id DESC",
+                "SELECT id, ROW_NUMBER() OVER (ORDER BY id), status, passed, total, submitted_at
+                 FROM submissions WHERE exercise = ?1 ORDER BY id DESC",
             )?;
             stmt.query_map([exercise], summary)?.collect()
         })
@@ -253,20 +274,63 @@ impl Store {
     pub fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
         self.with(|c| {
             c.query_row(
-                "SELECT id, status, passed, total, submitted_at, exercise, code, report
-                 FROM submissions WHERE id = ?1",
+                "SELECT id,
+                        (SELECT count(*) FROM submissions AS earlier
+                         WHERE earlier.exercise = s.exercise AND earlier.id <= s.id),
+                        status, passed, total, submitted_at, exercise, code, report
+                 FROM submissions AS s WHERE id = ?1",
                 [id],
                 |row| {
-                    let report: String = row.get(7)?;
+                    let report: String = row.get(8)?;
                     Ok(Submission {
                         summary: summary(row)?,
-                        exercise: row.get(5)?,
-                        code: row.get(6)?,
+                        exercise: row.get(6)?,
+                        code: row.get(7)?,
                         report: serde_json::from_str(&report).unwrap_or(serde_json::Value::Null),
                     })
                 },
             )
             .optional()
+        })
+    }
+
+    /// How many earlier submissions to `exercise` failed the test named
+    /// `test` (a hidden test's name in its report: "Hidden test 3").
+    pub fn failures_of(&self, exercise: &str, test: &str) -> Result<i64, StoreError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT count(*) FROM submissions AS s, json_each(s.report, '$.tests') AS t
+                 WHERE s.exercise = ?1 AND json_valid(s.report)
+                   AND json_extract(t.value, '$.name') = ?2
+                   AND json_extract(t.value, '$.status') != 'pass'",
+                params![exercise, test],
+                |row| row.get(0),
+            )
+        })
+    }
+
+    /// Records that the learner chose to see the reference solution
+    /// before passing.
+    pub fn reveal_solution(&self, exercise: &str) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.execute(
+                "INSERT OR IGNORE INTO solutions_revealed (exercise, revealed_at) VALUES (?1, ?2)",
+                params![exercise, now()],
+            )
+            .map(drop)
+        })
+    }
+
+    /// Whether the learner may see the reference solution: they passed,
+    /// or asked to see it.
+    pub fn may_see_solution(&self, exercise: &str) -> Result<bool, StoreError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM exercises_passed WHERE exercise = ?1)
+                     OR EXISTS (SELECT 1 FROM solutions_revealed WHERE exercise = ?1)",
+                [exercise],
+                |row| row.get(0),
+            )
         })
     }
 
@@ -307,10 +371,11 @@ fn upsert_draft(conn: &Connection, exercise: &str, code: &str, at: i64) -> rusql
 fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<SubmissionSummary> {
     Ok(SubmissionSummary {
         id: row.get(0)?,
-        status: row.get(1)?,
-        passed: row.get(2)?,
-        total: row.get(3)?,
-        submitted_at: row.get(4)?,
+        number: row.get(1)?,
+        status: row.get(2)?,
+        passed: row.get(3)?,
+        total: row.get(4)?,
+        submitted_at: row.get(5)?,
     })
 }
 

@@ -139,6 +139,7 @@ fn parse(path: &str, text: &str) -> Result<ExerciseFile, Problem> {
 
 struct Sources {
     readme: String,
+    why: Option<String>,
     starter: String,
     solution: String,
     mutants: Vec<Mutant>,
@@ -167,6 +168,10 @@ fn sources(
         }
     };
     let readme = required("README.md");
+    let why = files
+        .get(&format!("{dir}why.md"))
+        .map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty());
     let starter = required(&format!("starter.{ext}"));
     let solution = required(&format!("solution.{ext}"));
     let mutants = files
@@ -179,6 +184,7 @@ fn sources(
         .collect();
     Some(Sources {
         readme: readme?,
+        why,
         starter: starter?,
         solution: solution?,
         mutants,
@@ -194,7 +200,14 @@ fn is_mutant(name: &str, ext: &str) -> bool {
 fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
     let ext = language.extension();
     let known = |name: &str| {
-        ["exercise.toml", "README.md", "schema.sql", "seed.sql"].contains(&name)
+        [
+            "exercise.toml",
+            "README.md",
+            "why.md",
+            "schema.sql",
+            "seed.sql",
+        ]
+        .contains(&name)
             || name == format!("starter.{ext}")
             || name == format!("solution.{ext}")
             || is_mutant(name, ext)
@@ -206,7 +219,7 @@ fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
             path,
             None,
             format!(
-                "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
+                "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, why.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
             ),
         ))
         .collect()
@@ -289,6 +302,7 @@ fn build(
             })
             .collect(),
         readme: sources.readme,
+        why: sources.why,
         starter: sources.starter,
         solution: sources.solution,
         mutants: sources.mutants,

@@ -63,6 +63,7 @@ impl Lowering<'_> {
             name: &name,
         };
         lowered.language_rules(&test, start, language);
+        let clue = lowered.clue(&test);
         let steps = lowered.steps(test.steps);
         let rows = test.rows.map(|rows| {
             let offset = rows.span().start;
@@ -76,6 +77,7 @@ impl Lowering<'_> {
         Test {
             name,
             hidden: test.hidden,
+            clue,
             security: test.security,
             detect_injection: test.detect_injection,
             setup: test.setup,
@@ -98,6 +100,20 @@ impl TestLowering<'_, '_> {
     fn at(&mut self, offset: usize, message: impl std::fmt::Display) {
         let message = format!("test {:?}: {message}", self.name);
         self.outer.at(offset, message);
+    }
+
+    /// A clue belongs to a hidden test: a visible one shows its requests.
+    fn clue(&mut self, test: &spec::Test) -> Option<String> {
+        let clue = test.clue.as_ref()?;
+        if !test.hidden {
+            self.at(
+                clue.span().start,
+                "`clue` is for hidden tests (a visible test already shows its requests); remove it or add `hidden = true`",
+            );
+        } else if clue.get_ref().trim().is_empty() || clue.get_ref().contains('\n') {
+            self.at(clue.span().start, "a clue is one line of text");
+        }
+        Some(clue.get_ref().trim().to_string())
     }
 
     fn language_rules(&mut self, test: &spec::Test, start: usize, language: Language) {

@@ -15,6 +15,8 @@ pub struct Test {
     pub name: String,
     /// Shown only as a count until it passes.
     pub hidden: bool,
+    /// For a hidden test: a one-line nudge shown after it failed twice.
+    pub clue: Option<String>,
     /// An attack test (injection, XSS, another user's data, a forged session).
     pub security: bool,
     /// Fail when a request value is spliced into SQL text.

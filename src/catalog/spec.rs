@@ -18,6 +18,9 @@ pub struct Test {
     pub name: String,
     #[serde(default)]
     pub hidden: bool,
+    /// For a hidden test: one line shown after it has failed twice.
+    #[serde(default)]
+    pub clue: Option<Spanned<String>>,
     #[serde(default)]
     pub security: bool,
     #[serde(default)]

@@ -155,7 +155,7 @@ fn missing_and_stray_files_are_named() {
         ]),
         vec![
             "exercises/hello/: solution.js is missing",
-            "exercises/hello/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js",
+            "exercises/hello/notes.txt: Backlab does not use this file; an exercise folder holds exercise.toml, README.md, why.md, starter.js, solution.js, schema.sql, seed.sql and mutants/*.js",
         ]
     );
 }

@@ -48,7 +48,10 @@ fn course_here() -> Option<PathBuf> {
 }
 
 /// The exercise `id` in `catalog`, or an error that suggests close names.
-fn find<'a>(catalog: &'a crate::catalog::Catalog, id: &str) -> anyhow::Result<&'a Exercise> {
+pub(super) fn find<'a>(
+    catalog: &'a crate::catalog::Catalog,
+    id: &str,
+) -> anyhow::Result<&'a Exercise> {
     if let Some(exercise) = catalog.exercise(id) {
         return Ok(exercise);
     }
@@ -67,7 +70,7 @@ fn find<'a>(catalog: &'a crate::catalog::Catalog, id: &str) -> anyhow::Result<&'
 
 /// Refuses a `.js` file for an SQL exercise and a `.sql` file for a
 /// JavaScript one; other names are read as the exercise's language.
-fn check_language(file: &Path, exercise: &Exercise) -> anyhow::Result<()> {
+pub(super) fn check_language(file: &Path, exercise: &Exercise) -> anyhow::Result<()> {
     let given = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     let language = match given {
         "js" | "mjs" | "cjs" => Language::Js,

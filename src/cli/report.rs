@@ -34,7 +34,11 @@ fn render_test(out: &mut String, test: &TestReport) {
         return;
     }
     if test.hidden && test.steps.is_empty() && test.query.is_none() {
-        let _ = writeln!(out, "    {}\n", test.message.as_deref().unwrap_or_default());
+        let _ = writeln!(out, "    {}", test.message.as_deref().unwrap_or_default());
+        if let Some(clue) = &test.clue {
+            let _ = writeln!(out, "    Clue: {clue}");
+        }
+        out.push('\n');
         return;
     }
     let mut explained = false;

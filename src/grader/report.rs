@@ -42,6 +42,11 @@ pub struct Report {
     pub message: String,
     pub passed: usize,
     pub total: usize,
+    /// Set when the learner's file did not load (a syntax error, an
+    /// exception at load, SQL that does not parse): no test ran, and
+    /// `tests` is empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_loaded: Option<VerdictView>,
     pub tests: Vec<TestReport>,
 }
 
@@ -51,6 +56,9 @@ pub struct TestReport {
     pub status: Status,
     pub hidden: bool,
     pub security: bool,
+    /// A hidden test's clue, once it has failed twice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clue: Option<String>,
     /// Why it did not pass.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
@@ -156,7 +164,31 @@ impl Report {
             message,
             passed,
             total,
+            not_loaded: None,
             tests,
+        }
+    }
+
+    /// The report of a file that did not load (or a query SQLite refused):
+    /// one problem, no test run.
+    pub fn not_loaded(exercise: &str, total: usize, verdict: VerdictView) -> Self {
+        let what = match verdict.verdict {
+            crate::sandbox::Verdict::SqlError { .. } => "Your query could not run",
+            _ => "Your file did not load",
+        };
+        let message = format!(
+            "{what}, so none of the {total} tests ran. {}",
+            verdict.message
+        );
+        Self {
+            version: REPORT_VERSION,
+            exercise: exercise.to_string(),
+            status: Status::Error,
+            message,
+            passed: 0,
+            total,
+            not_loaded: Some(verdict),
+            tests: Vec::new(),
         }
     }
 }

@@ -173,6 +173,40 @@ pub fn compare_rows(expected: &[Vec<Value>], actual: &[Vec<Value>], ordered: boo
     out
 }
 
+/// What a statement that ran did, in words.
+fn statement_ran(statement: &StatementRows, rows: usize) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match statement.changes {
+        Some(changed) if statement.columns.is_empty() => {
+            let changed = changed as usize;
+            format!(
+                "Your statement ran and changed {changed} row{}.",
+                plural(changed)
+            )
+        }
+        _ => format!(
+            "Your statement ran and returned {rows} row{}.",
+            plural(rows)
+        ),
+    }
+}
+
+/// Whether SQLite refused the statement before running it (it does not
+/// parse, or names a table or column the schema lacks), or there is not
+/// exactly one statement: the same on every test's data, so no test ran.
+pub fn is_parse_error(message: &str) -> bool {
+    const BEFORE_RUNNING: [&str; 7] = [
+        "syntax error",
+        "incomplete input",
+        "unrecognized token",
+        "no such table",
+        "no such column",
+        "there is no statement to run",
+        "write one statement",
+    ];
+    BEFORE_RUNNING.iter().any(|m| message.contains(m))
+}
+
 /// Runs one statement of learner (or reference) SQL inside the sandbox,
 /// under the exercise's limits; the database comes back as it left it.
 pub fn run_statement(
@@ -228,9 +262,13 @@ pub fn query_report(
             compare_rows(expected, &rows, ordered),
         ));
     }
+    let mut verdict_view = VerdictView::from(&verdict);
+    if verdict.is_ok() {
+        verdict_view.message = statement_ran(&statement, rows.len());
+    }
     QueryReport {
         sql: sql.to_string(),
-        verdict: VerdictView::from(&verdict),
+        verdict: verdict_view,
         columns: statement.columns,
         row_count: rows.len(),
         rows: rows.into_iter().take(ROWS_SHOWN).collect(),

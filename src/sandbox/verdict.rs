@@ -41,17 +41,21 @@ pub enum Verdict {
     /// The app answered (whatever the status).
     Ok,
     SyntaxError {
+        /// The parser's own words; `VerdictView::message` says it all.
+        #[serde(rename = "detail")]
         message: String,
         location: Option<Location>,
     },
     /// An uncaught exception: while loading, or in a handler (answered 500).
     Exception {
         name: String,
+        #[serde(rename = "detail")]
         message: String,
         location: Option<Location>,
         phase: Phase,
     },
     SqlError {
+        #[serde(rename = "detail")]
         message: String,
         sql: Option<String>,
         location: Option<Location>,
@@ -61,6 +65,7 @@ pub enum Verdict {
         location: Option<Location>,
     },
     NoResponse {
+        #[serde(rename = "detail")]
         message: String,
     },
     Timeout {
@@ -110,8 +115,9 @@ impl Verdict {
             Self::Ok => "Your app answered the request.".into(),
             Self::SyntaxError { message, location } => {
                 format!(
-                    "Syntax error{}: {message}. The file could not be loaded.",
-                    at(location)
+                    "Syntax error{}: {message}. {}",
+                    at(location),
+                    syntax_hint(message)
                 )
             }
             Self::Exception {
@@ -191,7 +197,55 @@ impl Verdict {
     }
 }
 
-/// The verdict with its message, as reports show it.
+/// What a JavaScript syntax error usually means, in plain words.
+fn syntax_hint(message: &str) -> &'static str {
+    let lower = message.to_lowercase().replace("in expression: ", "");
+    let hints: [(&str, &'static str); 8] = [
+        (
+            "unexpected end of string",
+            "A string is missing its closing quote.",
+        ),
+        (
+            "unexpected end of input",
+            "The file ends too early: a closing `}`, `)` or `]` is probably missing.",
+        ),
+        (
+            "unexpected token ''",
+            "The file ends too early: a closing `}`, `)` or `]` is probably missing.",
+        ),
+        (
+            "redefinition",
+            "This name is already declared with let or const in the same block: give it another name, or drop the second `let`.",
+        ),
+        (
+            "unexpected token ';'",
+            "Something opened before the `;` was not closed: count the `(`, `{` and `[` before it.",
+        ),
+        (
+            "unexpected token ')'",
+            "There is one `)` too many, or something is missing before it.",
+        ),
+        (
+            "unexpected token '}'",
+            "There is one `}` too many, or a `)` or `]` inside it was never closed.",
+        ),
+        (
+            "unexpected identifier",
+            "A comma, an operator or a `;` is probably missing just before this word.",
+        ),
+    ];
+    hints
+        .iter()
+        .find(|(pattern, _)| lower.contains(pattern))
+        .map_or(
+            "Look just before this point: a bracket, comma or quote is usually missing or extra.",
+            |(_, hint)| hint,
+        )
+}
+
+/// The verdict with its message, as reports show it. A verdict's own
+/// text (the parser's, SQLite's) is its `detail`, so the JSON has one
+/// `message`: this one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VerdictView {
     #[serde(flatten)]

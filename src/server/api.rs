@@ -144,6 +144,8 @@ pub async fn run(
 #[derive(Serialize)]
 pub struct Submitted {
     id: i64,
+    /// Counted per exercise: the learner's first try is #1.
+    number: i64,
     report: Report,
 }
 
@@ -153,20 +155,88 @@ pub async fn submit(
     ApiJson(body): ApiJson<SubmitBody>,
 ) -> AppResult<Json<Submitted>> {
     let submitted = sandbox_job(state, slug, move |state, exercise| {
-        let report = grader::grade(
+        let mut report = grader::grade(
             &state.sandbox,
             exercise,
             &body.code,
             &GradeOptions::default(),
         );
         let slug = &exercise.id.0;
-        let id = state
-            .store
-            .record_submission(slug, &body.code, &report, body.save_as_draft)?;
-        Ok(Submitted { id, report })
+        state.store.add_clues(exercise, &mut report)?;
+        let recorded =
+            state
+                .store
+                .record_submission(slug, &body.code, &report, body.save_as_draft)?;
+        Ok(Submitted {
+            id: recorded.id,
+            number: recorded.number,
+            report,
+        })
     })
     .await?;
     Ok(Json(submitted))
+}
+
+/// The reference solution and why it works, for a learner who passed or
+/// asked to see it.
+#[derive(Serialize)]
+pub struct SolutionView {
+    code: String,
+    file: &'static str,
+    language: crate::catalog::Language,
+    /// `why.md`, rendered; absent when the exercise has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why_html: Option<String>,
+}
+
+impl SolutionView {
+    fn of(exercise: &crate::catalog::Exercise) -> Self {
+        Self {
+            code: exercise.solution.clone(),
+            file: exercise.learner_file(),
+            language: exercise.language,
+            why_html: exercise.why.as_deref().map(super::markdown::render),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevealBody {
+    /// The learner confirmed they want the answer before passing.
+    give_up: bool,
+}
+
+/// The solution, once the exercise is passed or the learner chose to see it.
+pub async fn solution(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> AppResult<Json<SolutionView>> {
+    let exercise = state.exercise(&slug)?;
+    let allowed = blocking(move || state.store.may_see_solution(&slug)).await?;
+    if !allowed {
+        return Err(AppError::new(
+            StatusCode::FORBIDDEN,
+            "the reference solution opens once you pass the exercise, or when you choose to see it",
+        ));
+    }
+    Ok(Json(SolutionView::of(&exercise)))
+}
+
+/// Shows the solution before a pass, when the learner confirms it.
+pub async fn reveal_solution(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ApiJson(body): ApiJson<RevealBody>,
+) -> AppResult<Json<SolutionView>> {
+    let exercise = state.exercise(&slug)?;
+    if !body.give_up {
+        return Err(AppError::bad_request(
+            "send {\"give_up\": true} to see the solution before passing",
+        ));
+    }
+    blocking(move || state.store.reveal_solution(&slug)).await?;
+    Ok(Json(SolutionView::of(&exercise)))
 }
 
 #[derive(Serialize)]

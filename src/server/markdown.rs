@@ -6,8 +6,16 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::catalog::Term;
+
 /// The HTML for `source`.
 pub fn render(source: &str) -> String {
+    render_with_glossary(source, &[])
+}
+
+/// The HTML for `source`, with the first mention of each glossary term
+/// linked to its definition.
+pub fn render_with_glossary(source: &str, terms: &[Term]) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut parser = Parser::new_ext(source, options).peekable();
     if let Some(Event::Start(Tag::Heading {
@@ -26,7 +34,12 @@ pub fn render(source: &str) -> String {
         other => other,
     });
     let mut out = String::with_capacity(source.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    if terms.is_empty() {
+        html::push_html(&mut out, events);
+    } else {
+        let linked = super::glossary_links::link_terms(events, terms);
+        html::push_html(&mut out, linked.into_iter());
+    }
     out
 }
 

@@ -14,7 +14,7 @@ use super::markdown;
 use crate::catalog::Track;
 use crate::store::Progress;
 
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 9] = [
     ("base.jinja", include_str!("../../web/templates/base.jinja")),
     (
         "progress.jinja",
@@ -32,6 +32,14 @@ const TEMPLATES: [(&str, &str); 7] = [
     (
         "exercise.jinja",
         include_str!("../../web/templates/exercise.jinja"),
+    ),
+    (
+        "search.jinja",
+        include_str!("../../web/templates/search.jinja"),
+    ),
+    (
+        "glossary.jinja",
+        include_str!("../../web/templates/glossary.jinja"),
     ),
     (
         "not_found.jinja",
@@ -152,7 +160,7 @@ pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> Pa
         lesson => views::lesson(&catalog, found, &progress),
         track => found.track.slug(),
         track_title => found.track.title(),
-        body => markdown::render(&found.body),
+        body => markdown::render_with_glossary(&found.body, &catalog.glossary),
         previous,
         next,
         store_problem,
@@ -166,6 +174,12 @@ pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -
     let Some(found) = catalog.exercise(&slug) else {
         return Err(missing(&state, "exercise", &slug));
     };
+    // Opening a lesson's exercise means its lesson was read.
+    if let Some(lesson) = found.lesson.as_ref().map(|l| l.0.clone()) {
+        let store = state.store.clone();
+        // A store that cannot be written shows its problem below.
+        let _ = super::blocking(move || store.mark_read(&lesson)).await;
+    }
     let (progress, store_problem) = progress(&state).await;
     let exercise = views::exercise_page(&catalog, found, &progress);
     let author_check = state.course.author_check(&slug);
@@ -174,6 +188,53 @@ pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -
         "exercise.jinja",
         context! { exercise, store_problem, author_check },
     )?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// Search over lessons, exercises and the glossary.
+pub async fn search(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<SearchQuery>,
+) -> PageResult {
+    let q: String = query.q.trim().chars().take(200).collect();
+    let hits = super::search::search(&state.course.catalog(), &q);
+    Ok(state
+        .pages
+        .render(&state, "search.jinja", context! { q, hits })?)
+}
+
+/// Every glossary term with its definition and the lesson that teaches it.
+pub async fn glossary(State(state): State<AppState>) -> PageResult {
+    let catalog = state.course.catalog();
+    let terms: Vec<_> = catalog
+        .glossary
+        .iter()
+        .map(|t| {
+            let lesson = t
+                .lesson
+                .as_deref()
+                .and_then(|id| catalog.lesson(id))
+                .map(|l| views::Link {
+                    href: format!("/lessons/{}", l.id.0),
+                    title: l.title.clone(),
+                });
+            context! {
+                id => t.id,
+                term => t.term,
+                also => t.also,
+                definition => markdown::render(&t.definition),
+                lesson,
+            }
+        })
+        .collect();
+    Ok(state
+        .pages
+        .render(&state, "glossary.jinja", context! { terms })?)
 }
 
 /// Any other address: a page that says so and leads home.

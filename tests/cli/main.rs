@@ -7,6 +7,7 @@ mod new;
 mod run;
 mod serve;
 mod server;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,58 +2,18 @@
 // playwright-core, against the real backlab binary. Screenshots of the main
 // pages are written to docs/screenshots (shown in the README).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startBackend } from "./server.mjs";
+import { useBrowser, newPage as open, typeCode, editorText, openExercise as openIn, SHOTS } from "./browser.mjs";
 
-const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-
-let backend;
-let browser;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  backend = await startBackend();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
-});
-
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
-  context.setDefaultTimeout(15000);
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  return { page, problems };
-}
-
-/** Replaces the editor's text the way a learner would: select all, type. */
-async function typeCode(page, code) {
-  await page.locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(code);
-}
-
-async function editorText(page) {
-  return page.locator(".cm-content").evaluate((el) => [...el.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n"));
-}
-
-async function openExercise(page, slug) {
-  await page.goto(`${backend.url}/exercises/${slug}`);
-  await page.waitForSelector("body[data-ready=yes]");
-}
+const shared = useBrowser();
+const newPage = (options) => open(shared, options);
+const openExercise = (page, slug) => openIn(shared, page, slug);
+const backend = {
+  get url() {
+    return shared.backend.url;
+  },
+};
 
 const WRONG = 'app.get("/hello", (req, res) => {\n  res.json({ message: "Hello!" });\n});\n';
 const RIGHT = 'app.get("/hello", (req, res) => {\n  const name = req.query.name || "world";\n  res.json({ message: `Hello, ${name}!` });\n});\n';
@@ -97,6 +57,7 @@ test("home → lesson → exercise: run, fail with a diff, pass, reload keeps it
   await page.locator("#report .report.pass").waitFor();
   assert.equal(await page.locator("#report .headline").textContent(), "✓ Every test passes. Well done!");
   assert.equal(await page.locator("#passed-badge").isVisible(), true);
+  assert.match(await page.locator("#report .after-pass a").first().textContent(), /^Next: What did the client send\?/, "the next exercise of the lesson");
 
   await page.reload();
   await page.waitForSelector("body[data-ready=yes]");

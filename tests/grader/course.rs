@@ -166,10 +166,28 @@ fn every_exercise_meets_the_course_standard() {
         "{} exercises",
         course.exercises.len()
     );
+    assert!(
+        course.glossary.len() >= 30,
+        "{} glossary terms",
+        course.glossary.len()
+    );
     for exercise in &course.exercises {
         let id = &exercise.id.0;
         assert!(exercise.tests.len() >= 3, "{id}: fewer than 3 tests");
         assert!(exercise.hints.len() >= 2, "{id}: fewer than 2 hints");
+        let why = exercise.why.as_deref().unwrap_or_default();
+        let words = why.split_whitespace().count();
+        assert!(
+            (60..=260).contains(&words),
+            "{id}: why.md has {words} words; every exercise explains its solution in 90-200"
+        );
+        for test in exercise.tests.iter().filter(|t| t.hidden) {
+            assert!(
+                test.clue.is_some(),
+                "{id}: the hidden test {:?} has no clue",
+                test.name
+            );
+        }
         let attacks = exercise.tests.iter().filter(|t| t.security).count();
         if exercise.track == backlab::catalog::Track::Security {
             assert!(

@@ -179,17 +179,27 @@ fn sql_exercises_compare_rows_with_the_reference() {
         report.tests[1].message.as_deref(),
         Some("rows, in order: row 1: expected [\"Aardvark\"], got [\"Buy milk\"]")
     );
+    // A statement SQLite refuses before running it is one problem, not
+    // one per test.
     let broken = grade_code(&exercise, "SELECT title FROM missing_table");
+    assert!(broken.tests.is_empty(), "{broken:#?}");
     assert_eq!(
-        broken.tests[0].message.as_deref(),
+        broken.not_loaded.as_ref().map(|v| v.message.as_str()),
         Some("SQL error in `SELECT title FROM missing_table`: no such table: missing_table.")
+    );
+    assert!(
+        broken
+            .message
+            .starts_with("Your query could not run, so none of the 2 tests ran."),
+        "{}",
+        broken.message
     );
     let two = grade_code(&exercise, "SELECT 1; SELECT 2;");
     assert!(
-        two.tests[0]
-            .message
-            .as_deref()
+        two.not_loaded
+            .as_ref()
             .unwrap()
+            .message
             .contains("write one statement; this has 2"),
         "{two:#?}"
     );

@@ -3,6 +3,7 @@
 
 mod api;
 mod escaping;
+mod learning;
 mod pages;
 mod promises;
 mod safety;

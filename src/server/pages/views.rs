@@ -114,25 +114,71 @@ pub fn exercise(exercise: &Exercise, progress: &Progress) -> ExerciseView {
 
 /// The first lesson not yet read or exercise not yet passed, in course order.
 pub fn next_step(catalog: &Catalog, progress: &Progress) -> Option<Link> {
-    for l in &catalog.lessons {
-        if !progress.lessons_read.contains(&l.id.0) {
-            return Some(Link {
-                href: format!("/lessons/{}", l.id.0),
-                title: l.title.clone(),
-            });
-        }
-        let open = l
-            .exercises
-            .iter()
-            .find(|e| !progress.exercises_passed.contains(&e.0));
-        if let Some(e) = open.and_then(|e| catalog.exercise(&e.0)) {
-            return Some(Link {
-                href: format!("/exercises/{}", e.id.0),
-                title: e.title.clone(),
-            });
+    course_order(catalog)
+        .into_iter()
+        .find(|step| !step.done(progress))
+        .map(|step| step.link(catalog))
+}
+
+/// After exercise `slug` is passed: the next thing not done after it in
+/// course order, else the first not done before it.
+pub fn next_after(catalog: &Catalog, slug: &str, progress: &Progress) -> Option<Link> {
+    let order = course_order(catalog);
+    let at = order
+        .iter()
+        .position(|s| matches!(s, Step::Exercise(id) if *id == slug))
+        .unwrap_or(0);
+    let (before, after) = order.split_at(at);
+    after
+        .iter()
+        .skip(1)
+        .chain(before)
+        .find(|step| !step.done(progress))
+        .map(|step| step.link(catalog))
+}
+
+/// A lesson or an exercise, in the order the course takes them.
+enum Step<'a> {
+    Lesson(&'a Lesson),
+    Exercise(&'a str),
+}
+
+impl Step<'_> {
+    fn done(&self, progress: &Progress) -> bool {
+        match self {
+            Self::Lesson(l) => progress.lessons_read.contains(&l.id.0),
+            Self::Exercise(id) => progress.exercises_passed.iter().any(|p| p == id),
         }
     }
-    None
+
+    fn link(&self, catalog: &Catalog) -> Link {
+        match self {
+            Self::Lesson(l) => Link {
+                href: format!("/lessons/{}", l.id.0),
+                title: l.title.clone(),
+            },
+            Self::Exercise(id) => Link {
+                href: format!("/exercises/{id}"),
+                title: catalog
+                    .exercise(id)
+                    .map_or_else(|| id.to_string(), |e| e.title.clone()),
+            },
+        }
+    }
+}
+
+/// Each lesson, then its exercises (those that loaded), lesson by lesson.
+fn course_order(catalog: &Catalog) -> Vec<Step<'_>> {
+    let mut order = Vec::new();
+    for lesson in &catalog.lessons {
+        order.push(Step::Lesson(lesson));
+        for id in &lesson.exercises {
+            if catalog.exercise(&id.0).is_some() {
+                order.push(Step::Exercise(&id.0));
+            }
+        }
+    }
+    order
 }
 
 /// The lessons before and after `id` in course order.
@@ -168,10 +214,16 @@ pub struct ExercisePage {
     pub hints: Vec<String>,
     pub tests: Vec<String>,
     pub hidden_tests: usize,
+    /// Visible and hidden.
+    pub test_count: usize,
     pub schema: Vec<TableSchema>,
     pub samples: Vec<Sample>,
     pub methods: &'static [&'static str],
     pub passed: bool,
+    /// Where to go after passing.
+    pub next: Option<Link>,
+    /// Whether `why.md` exists, so the after-pass panel can say so.
+    pub has_why: bool,
 }
 
 /// A request from a visible test, to start "try a request" from.
@@ -209,6 +261,7 @@ pub fn exercise_page(catalog: &Catalog, e: &Exercise, progress: &Progress) -> Ex
             .map(|t| t.name.clone())
             .collect(),
         hidden_tests: e.tests.iter().filter(|t| t.hidden).count(),
+        test_count: e.tests.len(),
         schema: e.template.schema().unwrap_or_default(),
         samples: crate::grader::sample_requests(e)
             .into_iter()
@@ -216,5 +269,48 @@ pub fn exercise_page(catalog: &Catalog, e: &Exercise, progress: &Progress) -> Ex
             .collect(),
         methods: &crate::sandbox::METHODS,
         passed: progress.exercises_passed.contains(&e.id.0),
+        next: next_after(catalog, &e.id.0, progress),
+        has_why: e.why.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Files;
+
+    fn progress(read: &[&str], passed: &[&str]) -> Progress {
+        Progress {
+            lessons_read: read.iter().map(|s| s.to_string()).collect(),
+            exercises_passed: passed.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn after_a_pass_the_next_step_is_the_next_thing_not_done() {
+        let catalog = Catalog::load(&Files::builtin()).unwrap();
+        let next = |read: &[&str], passed: &[&str]| {
+            next_after(&catalog, "hello-route", &progress(read, passed)).map(|l| l.href)
+        };
+        assert_eq!(next(&[], &[]).as_deref(), Some("/exercises/echo-request"));
+        let second_lesson = format!("/lessons/{}", catalog.lessons[1].id);
+        assert_eq!(
+            next(&["routes"], &["echo-request"]),
+            Some(second_lesson),
+            "then the next lesson"
+        );
+        // Everything after it done: back to the first thing left before it.
+        let all_read: Vec<&str> = catalog.lessons.iter().map(|l| l.id.0.as_str()).collect();
+        let all_but_first: Vec<&str> = catalog
+            .exercises
+            .iter()
+            .map(|e| e.id.0.as_str())
+            .filter(|id| *id != "hello-route")
+            .collect();
+        assert_eq!(
+            next(&all_read[1..], &all_but_first).as_deref(),
+            Some("/lessons/routes")
+        );
+        assert_eq!(next(&all_read, &all_but_first), None, "nothing left");
     }
 }

@@ -9,8 +9,10 @@ export async function api(method, path, body, options = {}) {
       headers: body === undefined ? {} : { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
       keepalive: options.keepalive === true,
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
     throw new Error("Backlab is not answering. Is it still running in your terminal?");
   }
   if (response.status === 204) return null;

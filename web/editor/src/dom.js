@@ -34,14 +34,22 @@ export function show(value) {
   return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value, null, 2);
 }
 
+function cell(v) {
+  if (v === null) return "NULL";
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
+}
+
 /** A table of `columns` and the first `rows`, saying so when `count` is larger. */
 export function rowsTable(columns, rows, count) {
   const more = count > rows.length ? h("p", { class: "quiet" }, `${count} rows in all; the first ${rows.length} are shown.`) : null;
   return [table(columns, rows), more];
 }
 
-/** A table of `columns` and `rows` (arrays of values). */
-export function table(columns, rows) {
+/**
+ * A table of `columns` and `rows` (arrays of values); `marks[i]`, when
+ * given, labels row i ("missing", "extra") and highlights it.
+ */
+export function table(columns, rows, marks = []) {
   return h(
     "div",
     { class: "table-wrap" },
@@ -52,7 +60,13 @@ export function table(columns, rows) {
       h(
         "tbody",
         {},
-        rows.map((row) => h("tr", {}, row.map((v) => h("td", {}, v === null ? "NULL" : typeof v === "object" ? JSON.stringify(v) : String(v))))),
+        rows.map((row, i) =>
+          h(
+            "tr",
+            { class: marks[i] ? `marked ${marks[i]}` : null },
+            row.map((v, j) => h("td", {}, j === 0 && marks[i] ? h("span", { class: "row-mark" }, marks[i]) : null, cell(v))),
+          ),
+        ),
       ),
     ),
   );

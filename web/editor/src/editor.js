@@ -1,5 +1,6 @@
 // The code editor: CodeMirror 6 with JavaScript or SQL, the page's keyboard
-// shortcuts, and colours taken from the stylesheet (so dark mode follows).
+// shortcuts, long lines wrapped, errors from Backlab underlined with a
+// gutter marker, and colours taken from the stylesheet (so dark mode follows).
 
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
@@ -9,6 +10,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import { sql, SQLite } from "@codemirror/lang-sql";
 import { syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
+import { lintGutter, setDiagnostics } from "@codemirror/lint";
 
 /** Marks a change the page made itself, which is not the learner's edit. */
 const byPage = Annotation.define();
@@ -23,6 +25,7 @@ export function createEditor(parent, { language, doc, label, on }) {
     { key: "Mod-s", run: () => (on.submit(), true), preventDefault: true },
     indentWithTab,
   ]);
+  let marked = false;
   const view = new EditorView({
     doc,
     parent,
@@ -31,10 +34,18 @@ export function createEditor(parent, { language, doc, label, on }) {
       basicSetup,
       language === "sql" ? sql({ dialect: SQLite }) : javascript(),
       syntaxHighlighting(classHighlighter),
-      EditorView.contentAttributes.of({ "aria-label": label }),
+      EditorView.lineWrapping,
+      lintGutter(),
+      EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "editor-keys" }),
       EditorView.updateListener.of((update) => {
         const learner = !update.transactions.some((tr) => tr.annotation(byPage));
         if (update.docChanged && learner) on.change(update.state.doc.toString());
+        // A marked error goes once the learner edits its file.
+        if (update.docChanged && marked) {
+          marked = false;
+          // Not inside this update: CodeMirror takes one at a time.
+          queueMicrotask(() => view.dispatch(setDiagnostics(view.state, [])));
+        }
       }),
     ],
   });
@@ -52,6 +63,30 @@ export function createEditor(parent, { language, doc, label, on }) {
     },
     focus() {
       view.focus();
+    },
+    /**
+     * Underlines the problem at `line` (1-based) and `column` (1-based; the
+     * whole line without one), with `message` on hover and in the gutter.
+     */
+    markProblem({ line, column }, message) {
+      const doc = view.state.doc;
+      if (!line || line < 1 || line > doc.lines) return;
+      const at = doc.line(line);
+      let from = at.from;
+      let to = at.to;
+      if (column) {
+        from = Math.min(at.from + column - 1, at.to);
+        // The token at the column, or one character.
+        const rest = doc.sliceString(from, at.to);
+        const word = /^[\w$]+|^\S/.exec(rest);
+        to = from + (word ? word[0].length : 0);
+      }
+      marked = true;
+      view.dispatch(setDiagnostics(view.state, [{ from, to: Math.max(to, from), severity: "error", message }]));
+    },
+    clearProblems() {
+      marked = false;
+      view.dispatch(setDiagnostics(view.state, []));
     },
   };
 }

@@ -1,5 +1,6 @@
 // The exercise page: the editor with the learner's draft, Run, Submit, the
-// tabs under the editor, hints one at a time, reset, earlier submissions.
+// tabs under the editor, hints one at a time, reset, earlier submissions
+// (numbered per exercise, each with its code), and what comes after a pass.
 
 import { api } from "./api.js";
 import { h, fill } from "./dom.js";
@@ -7,49 +8,80 @@ import { createEditor } from "./editor.js";
 import { Drafts, when } from "./draft.js";
 import { Runner } from "./run.js";
 import { renderReport } from "./report.js";
+import { afterPass, giveUpButton } from "./solution.js";
 
 export async function exercisePage() {
   const exercise = JSON.parse(document.getElementById("exercise-data").textContent);
   const $ = (id) => document.getElementById(id);
   const tabs = new Tabs($("tabs"));
   const drafts = new Drafts(exercise.slug, $("save-status"));
-  const runner = new Runner(exercise, $("request-form"), $("try-result"));
+  const runner = new Runner(exercise, $("request-form"), $("try-result"), $("run-history"));
   const submissions = new Submissions(exercise, $("submissions"), (submission) => {
     tabs.show("report");
-    fill($("report"), h("p", { class: "quiet" }, `Submission #${submission.summary.id}, ${when(submission.summary.submitted_at)}.`), renderReport(submission.report), h("button", { type: "button", onclick: () => (editor.text = submission.code) }, "Put this code back in the editor"));
+    fill(
+      $("report"),
+      h("p", { class: "quiet" }, `Submission #${submission.summary.number}, ${when(submission.summary.submitted_at)}.`),
+      renderReport(submission.report),
+      h("details", { class: "old-code" }, h("summary", {}, "The code of this submission"), h("pre", {}, h("code", {}, submission.code))),
+      h("button", { type: "button", onclick: () => (editor.text = submission.code) }, "Put this code back in the editor"),
+    );
   });
   hints(exercise.hints, $("hints"), $("hint-button"));
+  if (!exercise.passed) $("give-up")?.append(giveUpButton(exercise, $("give-up-solution")));
 
-  let busy = false;
-  const job = (button, work) => async () => {
-    if (busy) return;
-    busy = true;
+  // The learner's file's problems are marked in the editor.
+  const mark = (verdict) => {
+    const at = verdict?.location;
+    if (at && at.file === exercise.file) editor.markProblem(at, verdict.message);
+  };
+  const buttons = [$("run"), $("submit")];
+  const busy = (button, label) => {
     button.setAttribute("aria-busy", "true");
+    button.dataset.label = button.querySelector(".label").textContent;
+    button.querySelector(".label").textContent = label;
+  };
+  const idle = (button) => {
+    button.removeAttribute("aria-busy");
+    if (button.dataset.label) button.querySelector(".label").textContent = button.dataset.label;
+  };
+  let grading = false;
+  const run = async () => {
+    if (grading) return;
+    tabs.show("try");
+    busy($("run"), "Running…");
+    await drafts.flush();
+    editor.clearProblems();
+    const tryout = await runner.run(editor.text);
+    if (!runner.running) idle($("run"));
+    if (tryout) mark(tryout.verdict);
+  };
+  const submit = async () => {
+    if (grading) return;
+    grading = true;
+    for (const button of buttons) button.disabled = true;
+    busy($("submit"), "Grading…");
+    tabs.show("report");
+    fill($("report"), h("p", { class: "quiet running", role: "status" }, `Running all ${exercise.test_count} tests…`));
     try {
       await drafts.flush();
-      await work();
-    } finally {
-      busy = false;
-      button.removeAttribute("aria-busy");
-    }
-  };
-  const run = job($("run"), async () => {
-    tabs.show("try");
-    await runner.run(editor.text);
-  });
-  const submit = job($("submit"), async () => {
-    tabs.show("report");
-    fill($("report"), h("p", { class: "quiet" }, "Running every test…"));
-    try {
-      const { report } = await api("POST", `/exercises/${encodeURIComponent(exercise.slug)}/submit`, { code: editor.text, save_as_draft: !drafts.unsynced });
-      fill($("report"), renderReport(report));
-      if (report.status === "pass") $("passed-badge").hidden = false;
+      editor.clearProblems();
+      const { number, report } = await api("POST", `/exercises/${encodeURIComponent(exercise.slug)}/submit`, { code: editor.text, save_as_draft: !drafts.unsynced });
+      const passed = report.status === "pass";
+      fill($("report"), h("p", { class: "quiet" }, `Submission #${number}.`), renderReport(report), passed ? afterPass(exercise) : null);
+      mark(report.not_loaded || firstProblem(report));
+      if (passed) {
+        $("passed-badge").hidden = false;
+        $("give-up")?.replaceChildren();
+      }
       submissions.refresh();
     } catch (error) {
       fill($("report"), h("p", { class: "problem", role: "alert" }, error.message));
+    } finally {
+      grading = false;
+      for (const button of buttons) button.disabled = false;
+      idle($("submit"));
     }
-  });
-
+  };
   let code;
   try {
     code = await drafts.load();
@@ -75,6 +107,7 @@ export async function exercisePage() {
     event.preventDefault();
     run();
   });
+  if (exercise.passed) $("after-pass")?.append(afterPass(exercise));
   // The shortcuts work anywhere on the page, not only in the editor.
   document.addEventListener("keydown", (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
@@ -103,6 +136,15 @@ export async function exercisePage() {
   for (const el of document.querySelectorAll("[data-needs-script]")) el.disabled = false;
   submissions.refresh();
   document.body.dataset.ready = "yes";
+}
+
+/** The verdict of the first step or query that did not go well. */
+function firstProblem(report) {
+  for (const test of report.tests) {
+    for (const step of test.steps || []) if (step.verdict.kind !== "ok") return step.verdict;
+    if (test.query && test.query.verdict.kind !== "ok") return test.query.verdict;
+  }
+  return null;
 }
 
 /** Tabs under the editor, with the keyboard behaviour screen readers expect. */
@@ -171,7 +213,7 @@ class Submissions {
         fill(this.list, h("li", { class: "quiet" }, "None yet. Submit to run every test."));
         return;
       }
-      fill(this.list, all.map((s) => h("li", {}, h("button", { type: "button", class: `link ${s.status}`, onclick: () => this.show(s.id) }, `${s.status === "pass" ? "✓" : "✗"} #${s.id}: ${s.passed} of ${s.total} ${when(s.submitted_at)}`))));
+      fill(this.list, all.map((s) => h("li", {}, h("button", { type: "button", class: `link ${s.status}`, onclick: () => this.show(s.id) }, `${s.status === "pass" ? "✓" : "✗"} #${s.number}: ${s.passed} of ${s.total} ${when(s.submitted_at)}`))));
     } catch (error) {
       fill(this.list, h("li", { class: "problem" }, error.message));
     }

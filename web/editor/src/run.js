@@ -1,16 +1,26 @@
 // "Run": the learner builds a request (or, for an SQL exercise, just runs
 // the statement) and sees everything that happened: the response, the SQL
 // trace, the console, the tables afterwards, and the same request as curl.
+// A newer Run cancels an older one; the last few results stay a click away,
+// like a browser's network tab.
 
 import { api } from "./api.js";
 import { h, fill, table, rowsTable } from "./dom.js";
 import { renderTrace } from "./trace.js";
 
+/** Results kept to compare. */
+const KEPT = 5;
+
 export class Runner {
-  constructor(exercise, form, result) {
+  constructor(exercise, form, result, history) {
     this.exercise = exercise;
     this.form = form;
     this.result = result;
+    this.history = history;
+    this.runs = [];
+    this.shown = null;
+    this.inFlight = null;
+    this.count = 0;
     if (form) this.offerSamples();
   }
 
@@ -51,22 +61,77 @@ export class Runner {
     return { method: field("method"), path, headers, body };
   }
 
+  /**
+   * Runs `code`; a Run still waiting is cancelled, so the result shown is
+   * always the newest code's. Returns the tryout (or null).
+   */
   async run(code) {
     let request;
     try {
       request = this.form ? this.request() : undefined;
     } catch (error) {
       fill(this.result, h("p", { class: "problem", role: "alert" }, error.message));
-      return;
+      return null;
     }
-    fill(this.result, h("p", { class: "quiet" }, "Running…"));
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    fill(this.result, h("p", { class: "quiet running", role: "status" }, "Running…"));
     try {
-      const tryout = await api("POST", `/exercises/${encodeURIComponent(this.exercise.slug)}/run`, { code, request });
-      fill(this.result, renderTryout(tryout, request));
+      const tryout = await api("POST", `/exercises/${encodeURIComponent(this.exercise.slug)}/run`, { code, request }, { signal: controller.signal });
+      this.keep({ tryout, request, number: ++this.count });
+      return tryout;
     } catch (error) {
+      if (error.name === "AbortError") return null;
       fill(this.result, h("p", { class: "problem", role: "alert" }, error.message));
+      return null;
+    } finally {
+      if (this.inFlight === controller) this.inFlight = null;
     }
   }
+
+  get running() {
+    return this.inFlight !== null;
+  }
+
+  keep(run) {
+    this.runs = [run, ...this.runs].slice(0, KEPT);
+    this.show(run);
+  }
+
+  show(run) {
+    this.shown = run;
+    fill(this.result, renderTryout(run.tryout, run.request));
+    this.renderHistory();
+  }
+
+  renderHistory() {
+    if (!this.history) return;
+    if (this.runs.length < 2) {
+      fill(this.history);
+      return;
+    }
+    fill(
+      this.history,
+      h("span", { class: "quiet" }, "Recent runs: "),
+      this.runs.map((run) =>
+        h(
+          "button",
+          { type: "button", class: "run-chip", "aria-pressed": String(run === this.shown), onclick: () => this.show(run) },
+          `#${run.number} ${label(run)}`,
+        ),
+      ),
+    );
+  }
+}
+
+/** A run in a few characters: `GET /todos → 200`, or its verdict. */
+function label(run) {
+  const t = run.tryout;
+  const what = run.request ? `${run.request.method} ${run.request.path}` : "query";
+  const outcome = t.response ? t.response.status : t.verdict.kind === "ok" ? "ok" : "error";
+  const text = `${what} → ${outcome}`;
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function looksLikeJson(text) {
