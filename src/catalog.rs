@@ -183,6 +183,8 @@ pub struct Exercise {
     pub limits: Limits,
     /// SQL exercises: whether the order of the rows matters.
     pub ordered: bool,
+    /// `[env]`: configuration the app reads as `process.env`, by name.
+    pub env: Vec<(String, String)>,
     pub tests: Vec<Test>,
     /// The instructions, Markdown.
     pub readme: String,

@@ -196,6 +196,13 @@ pub struct RunArgs {
     /// Time limit for the request, in milliseconds.
     #[arg(long, value_name = "MS")]
     pub timeout_ms: Option<u64>,
+    /// A configuration value the app reads as `process.env.NAME`; repeat
+    /// for more.
+    #[arg(short = 'e', long = "env", value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// The client's address, as `req.ip` sees it (default 127.0.0.1).
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Option<std::net::IpAddr>,
 }
 
 /// Writes to standard output. When the reader has closed the pipe there is

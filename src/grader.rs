@@ -212,6 +212,7 @@ impl Grader<'_> {
                     seed: n as u64 + 1,
                     start_ms: clock,
                 },
+                env: self.exercise.env.clone(),
             };
             let (http, values) = request::build(step, &captures, &jar, clock);
             let (outcome, back) = self.sandbox.run(program, &http, db, &options);

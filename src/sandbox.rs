@@ -56,16 +56,23 @@ pub struct HttpRequest {
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The client's address (`req.ip`); none: the loopback address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remote_address: Option<String>,
 }
 
+/// The address a request comes from when nobody says otherwise.
+pub const LOOPBACK: &str = "127.0.0.1";
+
 impl HttpRequest {
-    /// A request without headers or body.
+    /// A request without headers or body, from the loopback address.
     pub fn new(method: &str, url: &str) -> Self {
         Self {
             method: method.to_string(),
             url: url.to_string(),
             headers: Vec::new(),
             body: String::new(),
+            remote_address: None,
         }
     }
 
@@ -115,6 +122,8 @@ pub struct Program<'a> {
 pub struct RunOptions {
     pub limits: Limits,
     pub mode: Mode,
+    /// The configuration the app reads as `process.env`.
+    pub env: Vec<(String, String)>,
 }
 
 impl Default for RunOptions {
@@ -122,6 +131,7 @@ impl Default for RunOptions {
         Self {
             limits: Limits::default(),
             mode: Mode::Live,
+            env: Vec::new(),
         }
     }
 }
@@ -276,7 +286,7 @@ impl Sandbox {
         let started = Instant::now();
         let limits = &options.limits;
         let mut store = new_store(&self.engine, *limits, options.mode);
-        let result = self.call(&mut store, program, request, &scratch, limits);
+        let result = self.call(&mut store, program, request, &scratch, options);
         let mut state = store.into_data();
         let (verdict, response, scratch) = match result {
             Ok(mut outcome) => {
@@ -306,16 +316,22 @@ impl Sandbox {
         program: Program<'_>,
         request: &HttpRequest,
         scratch: &Scratch,
-        limits: &Limits,
+        options: &RunOptions,
     ) -> wasmtime::Result<types::Outcome> {
         let handler = self.pre.instantiate(&mut *store)?;
         let compiled = self.compiled.find(program.code, program.filename);
+        let env: Vec<(&str, &str)> = options
+            .env
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
         let program = types::Program {
             prelude: &self.prelude,
             code: program.code,
             compiled: compiled.as_deref().unwrap_or_default(),
             filename: program.filename,
-            limits: guest_limits(limits),
+            limits: guest_limits(&options.limits),
+            env: &env,
         };
         let headers: Vec<(&str, &str)> = request
             .headers
@@ -327,6 +343,7 @@ impl Sandbox {
             url: &request.url,
             headers: &headers,
             body: &request.body,
+            remote_address: request.remote_address.as_deref().unwrap_or(LOOPBACK),
         };
         handler.call_handle(&mut *store, program, request, scratch.image())
     }

@@ -1,8 +1,12 @@
 const HSTS = "max-age=31536000; includeSubDomains";
+const PUBLIC_HOST = process.env.PUBLIC_HOST;
 
 app.use((req, res, next) => {
   if (req.get("X-Forwarded-Proto") === "http") {
-    return res.redirect(301, `https://${req.get("Host")}${req.url}`);
+    if (req.method === "GET" || req.method === "HEAD") {
+      return res.redirect(308, `https://${PUBLIC_HOST}${req.originalUrl}`);
+    }
+    return res.status(403).json({ error: `this site only takes ${req.method} over HTTPS: https://${PUBLIC_HOST}` });
   }
   res.set("Strict-Transport-Security", HSTS);
   next();

@@ -3,7 +3,9 @@ const LIMIT = 5;
 app.post("/login", (req, res) => {
   const { username, password } = req.body;
   const name = String(username);
-  const { n } = db.prepare("SELECT count(*) AS n FROM login_failures WHERE username = ?").get(name);
+  const { n } = db
+    .prepare("SELECT count(*) AS n FROM login_failures WHERE username = ? AND at > datetime('now', '-15 minutes')")
+    .get(name);
   if (n >= LIMIT) {
     return res.status(429).set("Retry-After", "900").json({ error: "too many failed attempts; try again in 15 minutes" });
   }

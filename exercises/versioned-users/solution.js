@@ -17,7 +17,8 @@ function userRoute(shape) {
 }
 
 app.use("/v1", (req, res, next) => {
-  res.set("Deprecation", "true");
+  res.set("Deprecation", "@1767225600");
+  res.set("Sunset", "Wed, 01 Jul 2026 00:00:00 GMT");
   next();
 });
 app.get("/v1/users/:id", userRoute(shapes.v1));

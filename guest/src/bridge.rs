@@ -13,6 +13,7 @@ use crate::backlab::sandbox::crypto;
 use crate::backlab::sandbox::trace::{self, StatementEnd, StatementKind};
 use crate::backlab::sandbox::types::{Limits, SqlError, Value as SqlValue};
 use crate::database::{self, Database, Params, QueryError, Rows};
+use crate::digest;
 use crate::password::{self, VerifyError};
 use crate::preview;
 
@@ -21,6 +22,8 @@ thread_local! {
     pub static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
     /// The limits of the request being answered.
     pub static LIMITS: Cell<Option<Limits>> = const { Cell::new(None) };
+    /// The configuration the app reads as `process.env`.
+    pub static ENV: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn limits() -> Limits {
@@ -55,10 +58,38 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
         Function::new(ctx.clone(), verify_password)?,
     )?;
     host.set(
+        "sha256",
+        Function::new(ctx.clone(), |text: String| digest::sha256(text.as_bytes()))?,
+    )?;
+    host.set(
+        "hmacSha256",
+        Function::new(ctx.clone(), |key: String, text: String| {
+            digest::hmac_sha256(key.as_bytes(), text.as_bytes())
+        })?,
+    )?;
+    host.set(
+        "timingSafeEqual",
+        Function::new(ctx.clone(), |a: String, b: String| {
+            digest::timing_safe_equal(a.as_bytes(), b.as_bytes())
+        })?,
+    )?;
+    host.set("env", Function::new(ctx.clone(), env)?)?;
+    host.set(
         "randomBytes",
         Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?,
     )?;
     Ok(host)
+}
+
+/// `process.env` as an object of strings.
+fn env(ctx: Ctx<'_>) -> rquickjs::Result<Object<'_>> {
+    let object = Object::new(ctx.clone())?;
+    ENV.with_borrow(|pairs| {
+        pairs
+            .iter()
+            .try_for_each(|(name, value)| object.set(name.as_str(), value.as_str()))
+    })?;
+    Ok(object)
 }
 
 fn log(level: String, message: String) {

@@ -398,6 +398,7 @@ fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Obj
     }
     object.set("headers", headers)?;
     object.set("body", request.body)?;
+    object.set("remoteAddress", request.remote_address)?;
     Ok(object)
 }
 

@@ -9,6 +9,7 @@
 
 mod bridge;
 mod database;
+mod digest;
 mod etag;
 mod js;
 mod password;
@@ -47,10 +48,11 @@ impl Guest for Sandbox {
         js::compile_to_bytecode(&code, &filename)
     }
 
-    fn handle(program: Program, request: Request, database: Vec<u8>) -> Outcome {
+    fn handle(mut program: Program, request: Request, database: Vec<u8>) -> Outcome {
         let db = open(database, &program.limits);
         bridge::DATABASE.set(Some(db));
         bridge::LIMITS.set(Some(program.limits));
+        bridge::ENV.set(std::mem::take(&mut program.env));
         let (response, failure) = js::answer(&program, request);
         let db = bridge::DATABASE
             .take()

@@ -30,6 +30,9 @@ pub(super) struct ExerciseFile {
     pub(super) limits: Option<Spanned<Limits>>,
     #[serde(default)]
     pub(super) ordered: Option<Spanned<bool>>,
+    /// `[env]`: configuration the app reads as `process.env`.
+    #[serde(default)]
+    pub(super) env: Spanned<std::collections::BTreeMap<Spanned<String>, String>>,
     #[serde(default)]
     pub(super) tests: Vec<Spanned<spec::Test>>,
     #[serde(default)]
@@ -286,6 +289,12 @@ fn build(
             .collect(),
         limits: parsed.limits.map(Spanned::into_inner).unwrap_or_default(),
         ordered: parsed.ordered.is_some_and(Spanned::into_inner),
+        env: parsed
+            .env
+            .into_inner()
+            .into_iter()
+            .map(|(name, value)| (name.into_inner(), value))
+            .collect(),
         tests,
         equivalent_mutants: parsed
             .equivalent_mutants

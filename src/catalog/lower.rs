@@ -194,6 +194,20 @@ impl TestLowering<'_, '_> {
                 .map_err(|message| self.at(text.span().start, message))
                 .ok()
         });
+        let ip = step.ip.and_then(|text| {
+            text.get_ref()
+                .parse::<std::net::IpAddr>()
+                .map_err(|_| {
+                    self.at(
+                        text.span().start,
+                        format!(
+                            "ip = {:?} is not an IP address (203.0.113.7, or 2001:db8::1)",
+                            text.get_ref()
+                        ),
+                    )
+                })
+                .ok()
+        });
         Step {
             method,
             path,
@@ -203,6 +217,7 @@ impl TestLowering<'_, '_> {
             checks,
             captures,
             advance,
+            ip,
             line: self.outer.line(start),
         }
     }

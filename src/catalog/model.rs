@@ -51,6 +51,8 @@ pub struct Step {
     pub captures: Vec<Capture>,
     /// How far the clock moves before this step.
     pub advance: Option<Advance>,
+    /// The client's address (`req.ip`); none: the loopback address.
+    pub ip: Option<std::net::IpAddr>,
     /// The line of its `[[tests.steps]]` header in exercise.toml.
     pub line: usize,
 }
@@ -68,6 +70,7 @@ impl Step {
             checks: Vec::new(),
             captures: Vec::new(),
             advance: None,
+            ip: None,
             line: 1,
         }
     }

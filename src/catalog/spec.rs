@@ -61,6 +61,9 @@ pub struct Step {
     /// `"31m"`, `"2h"`, `"1d"`, `"1h30m"`.
     #[serde(default)]
     pub advance: Option<Spanned<String>>,
+    /// The client's address for this request (`req.ip`).
+    #[serde(default)]
+    pub ip: Option<Spanned<String>>,
 }
 
 /// What a response must be; every field is optional.

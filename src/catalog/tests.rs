@@ -312,3 +312,31 @@ fn a_failing_setup_is_named_at_its_test_when_the_exercise_loads() {
         ]
     );
 }
+
+#[test]
+fn configuration_and_client_addresses_load_and_bad_ones_name_their_line() {
+    let with = |env: &str, ip: &str| {
+        TOML.replace(
+            "hints = [\"Use app.get\", \"Send JSON with res.json\"]\n",
+            &format!("hints = [\"Use app.get\", \"Send JSON with res.json\"]\n\n[env]\n{env}\n"),
+        )
+        .replace("path = \"/hello\"\n", &format!("path = \"/hello\"\n{ip}\n"))
+    };
+    let good = with("PUBLIC_HOST = \"shop.example\"", "ip = \"203.0.113.7\"");
+    let catalog = Catalog::load(&course(&[("exercises/hello/exercise.toml", &good)]))
+        .unwrap_or_else(|p| panic!("{p:?}"));
+    let exercise = &catalog.exercises[0];
+    assert_eq!(exercise.env, [("PUBLIC_HOST".into(), "shop.example".into())]);
+    assert_eq!(
+        exercise.tests[0].steps[0].ip,
+        Some("203.0.113.7".parse().unwrap())
+    );
+    let bad = with("public_host = \"shop.example\"", "ip = \"localhost\"");
+    assert_eq!(
+        problems(&[("exercises/hello/exercise.toml", &bad)]),
+        [
+            "exercises/hello/exercise.toml:10: [env] names are capital letters, digits and _, starting with a letter (PUBLIC_HOST), not \"public_host\"",
+            "exercises/hello/exercise.toml:17: ip = \"localhost\" is not an IP address (203.0.113.7, or 2001:db8::1)",
+        ]
+    );
+}

@@ -48,6 +48,23 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             "`ordered` is for SQL exercises; JavaScript tests check order in their JSON".into(),
         );
     }
+    for name in parsed.env.get_ref().keys() {
+        if !is_env_name(name.get_ref()) {
+            at(
+                name.span().start,
+                format!(
+                    "[env] names are capital letters, digits and _, starting with a letter (PUBLIC_HOST), not {:?}",
+                    name.get_ref()
+                ),
+            );
+        }
+    }
+    if !parsed.env.get_ref().is_empty() && parsed.language == Language::Sql {
+        at(
+            parsed.env.span().start,
+            "[env] is for JavaScript exercises: SQL cannot read process.env".into(),
+        );
+    }
     for entry in &parsed.equivalent_mutants {
         let e = entry.get_ref();
         if e.reason.trim().is_empty() || e.change.trim().is_empty() || e.line == 0 {
@@ -63,6 +80,14 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             "an exercise needs at least one [[tests]]".into(),
         );
     }
+}
+
+/// `PUBLIC_HOST`, `API_KEY_2`: what configuration names look like.
+fn is_env_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 fn check_limits(limits: &Limits) -> Result<(), String> {

@@ -21,7 +21,7 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let (seed, seed_name) = read_optional(args.seed.as_deref())?;
     let template = Template::build(&schema, &seed, (&schema_name, &seed_name))?;
     let request = request(args)?;
-    let options = options(args);
+    let options = options(args)?;
     let sandbox = super::sandbox(data_dir)?;
     let scratch = template.fresh();
     let filename = file_name(&args.file);
@@ -39,15 +39,21 @@ pub fn run(args: &RunArgs, data_dir: &Path) -> anyhow::Result<u8> {
     Ok(if outcome.verdict.is_ok() { 0 } else { 1 })
 }
 
-fn options(args: &RunArgs) -> RunOptions {
+fn options(args: &RunArgs) -> anyhow::Result<RunOptions> {
     let mut options = RunOptions::default();
+    for pair in &args.env {
+        let (name, value) = pair.split_once('=').with_context(|| {
+            format!("--env {pair:?} needs NAME=VALUE, like --env PUBLIC_HOST=shop.example")
+        })?;
+        options.env.push((name.to_string(), value.to_string()));
+    }
     if args.replayable {
         options.mode = Mode::replayable(1);
     }
     if let Some(ms) = args.timeout_ms {
         options.limits.timeout = Duration::from_millis(ms);
     }
-    options
+    Ok(options)
 }
 
 pub(super) fn read(path: &Path) -> anyhow::Result<String> {
@@ -71,6 +77,7 @@ pub(super) fn file_name(path: &Path) -> String {
 
 fn request(args: &RunArgs) -> anyhow::Result<HttpRequest> {
     let mut request = HttpRequest::new(&args.method.to_uppercase(), &args.path);
+    request.remote_address = args.ip.map(|ip| ip.to_string());
     for header in &args.headers {
         let (name, value) = header.split_once(':').with_context(|| {
             format!("the header {header:?} needs a colon, like \"Accept: application/json\"")

@@ -44,6 +44,7 @@ pub fn build(
         url = format!("{url}?{}", encode_pairs(&query));
     }
     let mut request = HttpRequest::new(&step.method, &url);
+    request.remote_address = step.ip.map(|ip| ip.to_string());
     for (name, v) in &step.headers {
         request = request.header(name, &fill(v));
     }

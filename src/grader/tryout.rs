@@ -53,6 +53,7 @@ pub fn try_code(
             let options = RunOptions {
                 limits: exercise.limits,
                 mode: Mode::Live,
+                env: exercise.env.clone(),
             };
             let program = Program {
                 code,

@@ -90,6 +90,8 @@ pub struct RunRequest {
     path: String,
     headers: Vec<(String, String)>,
     body: String,
+    /// The client's address the app sees as `req.ip`.
+    ip: Option<String>,
 }
 
 impl Default for RunRequest {
@@ -99,6 +101,7 @@ impl Default for RunRequest {
             path: "/".into(),
             headers: Vec::new(),
             body: String::new(),
+            ip: None,
         }
     }
 }
@@ -119,11 +122,24 @@ impl RunRequest {
                 self.path
             )));
         }
+        let remote_address = match self.ip {
+            None => None,
+            Some(ip) => Some(
+                ip.parse::<std::net::IpAddr>()
+                    .map_err(|_| {
+                        AppError::bad_request(format!(
+                            "{ip:?} is not an IP address; try 203.0.113.7"
+                        ))
+                    })?
+                    .to_string(),
+            ),
+        };
         Ok(HttpRequest {
             method,
             url: self.path,
             headers: self.headers,
             body: self.body,
+            remote_address,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 mod api;
 mod boundary;
+mod config;
 mod database;
 mod hostile;
 mod isolation;

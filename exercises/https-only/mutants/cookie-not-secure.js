@@ -1,13 +1,23 @@
 // Everything right except the cookie, which still travels over plain HTTP.
+const HSTS = "max-age=31536000; includeSubDomains";
+const PUBLIC_HOST = process.env.PUBLIC_HOST;
+
 app.use((req, res, next) => {
-  if (req.get("X-Forwarded-Proto") === "http") return res.redirect(301, `https://${req.get("Host")}${req.url}`);
-  res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (req.get("X-Forwarded-Proto") === "http") {
+    if (req.method === "GET" || req.method === "HEAD") {
+      return res.redirect(308, `https://${PUBLIC_HOST}${req.originalUrl}`);
+    }
+    return res.status(403).json({ error: `this site only takes ${req.method} over HTTPS: https://${PUBLIC_HOST}` });
+  }
+  res.set("Strict-Transport-Security", HSTS);
   next();
 });
+
 app.post("/login", (req, res) => {
   res.cookie("sid", crypto.randomToken(), { httpOnly: true, sameSite: "lax", path: "/" });
   res.json({ ok: true });
 });
+
 app.get("/cart", (req, res) => {
   res.json({ items: [] });
 });

@@ -1,15 +1,23 @@
-// Redirects, but loses the query string, and serves the route anyway for HTTP.
+// Redirects with req.path, so the query string is lost.
+const HSTS = "max-age=31536000; includeSubDomains";
+const PUBLIC_HOST = process.env.PUBLIC_HOST;
+
 app.use((req, res, next) => {
-  res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (req.get("X-Forwarded-Proto") === "http") {
-    res.redirect(301, `https://${req.get("Host")}${req.path}`);
+    if (req.method === "GET" || req.method === "HEAD") {
+      return res.redirect(308, `https://${PUBLIC_HOST}${req.path}`);
+    }
+    return res.status(403).json({ error: `this site only takes ${req.method} over HTTPS: https://${PUBLIC_HOST}` });
   }
+  res.set("Strict-Transport-Security", HSTS);
   next();
 });
+
 app.post("/login", (req, res) => {
   res.cookie("sid", crypto.randomToken(), { httpOnly: true, secure: true, sameSite: "lax", path: "/" });
   res.json({ ok: true });
 });
+
 app.get("/cart", (req, res) => {
   res.json({ items: [] });
 });

@@ -41,6 +41,51 @@
 
   // ----------------------------------------------------------------- crypto
   const hex = (bytes) => bytes.map((b) => (b < 16 ? "0" : "") + b.toString(16)).join("");
+  const textOf = (what, value) => {
+    if (typeof value !== "string") throw new TypeError(what + " must be a string");
+    return value;
+  };
+  const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const base64 = (bytes) => {
+    let out = "";
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      out += BASE64[n >> 18] + BASE64[(n >> 12) & 63];
+      out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63] : "=";
+      out += i + 2 < bytes.length ? BASE64[n & 63] : "=";
+    }
+    return out;
+  };
+  const encodings = {
+    hex,
+    base64,
+    base64url: (bytes) => base64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+  };
+  // Node's createHash/createHmac for SHA-256, on text: update() as often as
+  // needed, then digest("hex" | "base64" | "base64url").
+  const digester = (name, algorithm, compute) => {
+    if (String(algorithm).toLowerCase() !== "sha256") {
+      throw new Error("crypto." + name + "(" + JSON.stringify(algorithm) + ") is not available in Backlab's sandbox: only \"sha256\" is");
+    }
+    let text = "";
+    let done = false;
+    const digest = {
+      update(part) {
+        if (done) throw new Error("crypto." + name + ": update() after digest()");
+        text += textOf("crypto." + name + "(...).update(text)", part);
+        return digest;
+      },
+      digest(encoding) {
+        if (done) throw new Error("crypto." + name + ": digest() called twice");
+        done = true;
+        const bytes = compute(text);
+        if (encoding === undefined) return Uint8Array.from(bytes);
+        if (!hasOwn(encodings, encoding)) throw new Error("digest(" + JSON.stringify(encoding) + "): use \"hex\", \"base64\" or \"base64url\"");
+        return encodings[encoding](bytes);
+      },
+    };
+    return digest;
+  };
   define("crypto", {
     hashPassword(password) {
       if (typeof password !== "string") throw new TypeError("crypto.hashPassword(password) needs the password as a string");
@@ -55,6 +100,22 @@
     randomToken(bytes = 32) {
       if (!isInteger(bytes) || bytes < 1 || bytes > 1024) throw new RangeError("crypto.randomToken(bytes) takes a whole number from 1 to 1024");
       return hex(host.randomBytes(bytes));
+    },
+    sha256(text) {
+      return hex(host.sha256(textOf("crypto.sha256(text)", text)));
+    },
+    hmacSha256(key, text) {
+      return hex(host.hmacSha256(textOf("crypto.hmacSha256(key, text): the key", key), textOf("crypto.hmacSha256(key, text): the text", text)));
+    },
+    timingSafeEqual(a, b) {
+      return host.timingSafeEqual(textOf("crypto.timingSafeEqual(a, b): a", a), textOf("crypto.timingSafeEqual(a, b): b", b));
+    },
+    createHash(algorithm) {
+      return digester("createHash", algorithm, (text) => host.sha256(text));
+    },
+    createHmac(algorithm, key) {
+      key = textOf("crypto.createHmac(algorithm, key): the key", key);
+      return digester("createHmac", algorithm, (text) => host.hmacSha256(key, text));
     },
     randomUUID() {
       const b = host.randomBytes(16);
@@ -204,9 +265,11 @@
   const missing = (what, instead) => {
     throw new Error(what + " is not available in Backlab's sandbox: " + instead);
   };
+  // The exercise's configuration, read once per request.
+  let env = null;
   define("process", new Proxy({}, {
     get(_, key) {
-      if (key === "env") return {};
+      if (key === "env") return env === null ? (env = host.env()) : env;
       if (typeof key === "symbol") return undefined;
       return missing("process." + String(key), "there is no operating system process here; your code gets `app`, `db`, `console`, `crypto` and timers");
     },

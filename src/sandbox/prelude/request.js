@@ -188,6 +188,7 @@
       params: {},
       body: {},
       rawBody: raw.body,
+      socket: { remoteAddress: raw.remoteAddress },
       app,
       get path() { const q = this.url.indexOf("?"); return q < 0 ? this.url : this.url.slice(0, q); },
       // A getter, as in Express 5: parsed again at every read.
@@ -197,7 +198,7 @@
       },
       get protocol() { return trusted() && headers["x-forwarded-proto"] ? forwarded("x-forwarded-proto") : "http"; },
       get secure() { return this.protocol === "https"; },
-      get ip() { return trusted() && headers["x-forwarded-for"] ? forwarded("x-forwarded-for") : "127.0.0.1"; },
+      get ip() { return trusted() && headers["x-forwarded-for"] ? forwarded("x-forwarded-for") : raw.remoteAddress; },
       get ips() { return trusted() && headers["x-forwarded-for"] ? headers["x-forwarded-for"].split(",").map((s) => s.trim()) : []; },
       get hostname() {
         const host = (trusted() && headers["x-forwarded-host"]) ? forwarded("x-forwarded-host") : headers.host;
