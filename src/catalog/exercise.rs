@@ -32,7 +32,7 @@ pub(super) struct ExerciseFile {
     pub(super) ordered: Option<Spanned<bool>>,
     /// `[env]`: configuration the app reads as `process.env`.
     #[serde(default)]
-    pub(super) env: Spanned<std::collections::BTreeMap<Spanned<String>, String>>,
+    pub(super) env: Option<Spanned<std::collections::BTreeMap<Spanned<String>, String>>>,
     #[serde(default)]
     pub(super) tests: Vec<Spanned<spec::Test>>,
     #[serde(default)]
@@ -291,7 +291,8 @@ fn build(
         ordered: parsed.ordered.is_some_and(Spanned::into_inner),
         env: parsed
             .env
-            .into_inner()
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
             .into_iter()
             .map(|(name, value)| (name.into_inner(), value))
             .collect(),

@@ -336,7 +336,7 @@ fn configuration_and_client_addresses_load_and_bad_ones_name_their_line() {
         problems(&[("exercises/hello/exercise.toml", &bad)]),
         [
             "exercises/hello/exercise.toml:10: [env] names are capital letters, digits and _, starting with a letter (PUBLIC_HOST), not \"public_host\"",
-            "exercises/hello/exercise.toml:17: ip = \"localhost\" is not an IP address (203.0.113.7, or 2001:db8::1)",
+            "exercises/hello/exercise.toml:17: test \"GET /hello greets\": ip = \"localhost\" is not an IP address (203.0.113.7, or 2001:db8::1)",
         ]
     );
 }

@@ -48,7 +48,8 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             "`ordered` is for SQL exercises; JavaScript tests check order in their JSON".into(),
         );
     }
-    for name in parsed.env.get_ref().keys() {
+    let env = parsed.env.as_ref();
+    for name in env.iter().flat_map(|env| env.get_ref().keys()) {
         if !is_env_name(name.get_ref()) {
             at(
                 name.span().start,
@@ -59,9 +60,11 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             );
         }
     }
-    if !parsed.env.get_ref().is_empty() && parsed.language == Language::Sql {
+    if let Some(env) = env
+        && parsed.language == Language::Sql
+    {
         at(
-            parsed.env.span().start,
+            env.span().start,
             "[env] is for JavaScript exercises: SQL cannot read process.env".into(),
         );
     }
