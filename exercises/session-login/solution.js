@@ -1,11 +1,14 @@
 const COOKIE = { httpOnly: true, sameSite: "lax", path: "/" };
+const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
 
 function currentUser(req) {
   const token = req.cookies.sid;
   if (typeof token !== "string") return undefined;
   return db
-    .prepare("SELECT u.id, u.username FROM sessions AS s JOIN users AS u ON u.id = s.user_id WHERE s.token = ?")
-    .get(token);
+    .prepare(
+      "SELECT u.id, u.username FROM sessions AS s JOIN users AS u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > datetime('now')",
+    )
+    .get(crypto.sha256(token));
 }
 
 app.post("/login", (req, res) => {
@@ -15,8 +18,11 @@ app.post("/login", (req, res) => {
     return res.status(401).json({ error: "wrong username or password" });
   }
   const token = crypto.randomToken();
-  db.prepare("INSERT INTO sessions (token, user_id) VALUES (?, ?)").run(token, user.id);
-  res.cookie("sid", token, COOKIE);
+  db.prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, datetime('now', '+2 hours'))").run(
+    crypto.sha256(token),
+    user.id,
+  );
+  res.cookie("sid", token, { ...COOKIE, maxAge: TWO_HOURS_MS });
   res.json({ username: user.username });
 });
 
@@ -28,7 +34,7 @@ app.get("/me", (req, res) => {
 
 app.post("/logout", (req, res) => {
   if (typeof req.cookies.sid === "string") {
-    db.prepare("DELETE FROM sessions WHERE token = ?").run(req.cookies.sid);
+    db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(crypto.sha256(req.cookies.sid));
   }
   res.clearCookie("sid", COOKIE);
   res.status(204).end();

@@ -1,4 +1,4 @@
-// POST /login sets a random session token in an HttpOnly cookie; GET /me; POST /logout.
+// POST /login stores a hashed, expiring session and sets its token in an HttpOnly cookie; GET /me; POST /logout.
 app.post("/login", (req, res) => {
   const { username, password } = req.body;
   const user = db.prepare("SELECT * FROM users WHERE username = ?").get(username);
