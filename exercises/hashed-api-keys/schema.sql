@@ -9,6 +9,6 @@ CREATE TABLE sessions (
 CREATE TABLE api_keys (
   id       INTEGER PRIMARY KEY,
   owner_id INTEGER NOT NULL REFERENCES users(id),
-  prefix   TEXT NOT NULL,   -- the first 8 characters of the key
-  key_hash TEXT NOT NULL    -- crypto.hashPassword(key)
+  prefix   TEXT NOT NULL,          -- the first 8 characters of the key
+  key_hash TEXT NOT NULL UNIQUE    -- crypto.sha256(key), hex
 );

@@ -15,7 +15,7 @@ app.post("/keys", requireSession, (req, res) => {
   const prefix = key.slice(0, 8);
   const { lastInsertRowid: id } = db
     .prepare("INSERT INTO api_keys (owner_id, prefix, key_hash) VALUES (?, ?, ?)")
-    .run(req.user.id, prefix, crypto.hashPassword(key));
+    .run(req.user.id, prefix, crypto.sha256(key));
   res.status(201).json({ id, key, prefix });
 });
 
@@ -26,10 +26,9 @@ app.get("/keys", requireSession, (req, res) => {
 app.get("/whoami", (req, res) => {
   const header = req.get("Authorization") ?? "";
   const key = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
-  const candidates = db
-    .prepare("SELECT k.key_hash, u.username FROM api_keys k JOIN users u ON u.id = k.owner_id WHERE k.prefix = ?")
-    .all(key.slice(0, 8));
-  const match = key && candidates.find((row) => crypto.verifyPassword(key, row.key_hash));
+  const match = db
+    .prepare("SELECT u.username FROM api_keys k JOIN users u ON u.id = k.owner_id WHERE k.key_hash = ?")
+    .get(crypto.sha256(key));
   if (!match) return res.status(401).json({ error: "send a valid API key as Authorization: Bearer <key>" });
   res.json({ username: match.username });
 });
