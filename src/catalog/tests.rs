@@ -326,7 +326,10 @@ fn configuration_and_client_addresses_load_and_bad_ones_name_their_line() {
     let catalog = Catalog::load(&course(&[("exercises/hello/exercise.toml", &good)]))
         .unwrap_or_else(|p| panic!("{p:?}"));
     let exercise = &catalog.exercises[0];
-    assert_eq!(exercise.env, [("PUBLIC_HOST".into(), "shop.example".into())]);
+    assert_eq!(
+        exercise.env,
+        [("PUBLIC_HOST".into(), "shop.example".into())]
+    );
     assert_eq!(
         exercise.tests[0].steps[0].ip,
         Some("203.0.113.7".parse().unwrap())
