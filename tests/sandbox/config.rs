@@ -52,7 +52,10 @@ app.get("/", (req, res) => res.json([
   crypto.timingSafeEqual("s3cret", "s3cret!"),
   crypto.timingSafeEqual("", ""),
 ]));"#;
-    assert_eq!(json(&run(code, get("/"))), json!([true, false, false, true]));
+    assert_eq!(
+        json(&run(code, get("/"))),
+        json!([true, false, false, true])
+    );
 }
 
 #[test]
@@ -101,7 +104,10 @@ app.get("/", (req, res) => res.json({ ip: req.ip }));"#;
         remote_address: Some("198.51.100.2".into()),
         ..get("/").header("X-Forwarded-For", "10.0.0.1")
     };
-    assert_eq!(json(&run(code, spoofed.clone())), json!({ "ip": "198.51.100.2" }));
+    assert_eq!(
+        json(&run(code, spoofed.clone())),
+        json!({ "ip": "198.51.100.2" })
+    );
     let trusting = format!("app.set(\"trust proxy\", true);\n{code}");
     assert_eq!(json(&run(&trusting, spoofed)), json!({ "ip": "10.0.0.1" }));
 }
