@@ -13,6 +13,7 @@ mod lower;
 mod map;
 pub mod model;
 mod problem;
+pub mod services;
 mod spec;
 mod validate;
 
@@ -185,6 +186,8 @@ pub struct Exercise {
     pub ordered: bool,
     /// `[env]`: configuration the app reads as `process.env`, by name.
     pub env: Vec<(String, String)>,
+    /// `[[services]]`: what `fetch` reaches, in every test and in Run.
+    pub services: Vec<services::Service>,
     pub tests: Vec<Test>,
     /// The instructions, Markdown.
     pub readme: String,

@@ -3,6 +3,7 @@
 //! exercise's database and a fresh sandbox for every step; time and
 //! randomness are fixed, so the same code always gets the same report.
 
+mod calls;
 mod checks;
 mod cookies;
 pub mod diff;
@@ -21,10 +22,11 @@ pub use report::{
 pub use tryout::{Table, Tryout, tables, try_code};
 
 use crate::catalog::model::{Step, Test};
+use crate::catalog::services::guest_json;
 use crate::catalog::{Exercise, Language};
 use crate::sandbox::clock::FIXED_START_MS;
 use crate::sandbox::verdict::{Phase, VerdictView};
-use crate::sandbox::{HttpResponse, Mode, Program, RunOptions, Sandbox, Verdict};
+use crate::sandbox::{HttpResponse, Mode, Program, RunOptions, Sandbox, ServiceCall, Verdict};
 use crate::scratch::Scratch;
 use cookies::CookieJar;
 use request::Captures;
@@ -123,6 +125,7 @@ impl Grader<'_> {
             steps: Vec::new(),
             query: None,
             database: Vec::new(),
+            calls: Vec::new(),
         };
         let db = self.fresh(test);
         let (db, problem) = match self.exercise.language {
@@ -135,7 +138,14 @@ impl Grader<'_> {
         if let Err(message) = self.database_checks(test, &db, &mut report.database) {
             return fail(report, Status::Fail, message);
         }
-        match report.database.iter().find(|c| !c.passed) {
+        let made: Vec<&ServiceCall> = report.steps.iter().flat_map(|s| &s.trace.calls).collect();
+        report.calls = test.calls.iter().map(|c| calls::check(c, &made)).collect();
+        let failed = report
+            .database
+            .iter()
+            .chain(&report.calls)
+            .find(|c| !c.passed);
+        match failed {
             Some(check) => {
                 let message = check.summary();
                 fail(report, Status::Fail, message)
@@ -201,6 +211,7 @@ impl Grader<'_> {
         let mut jar = CookieJar::default();
         let mut captures = Captures::new();
         let mut clock = FIXED_START_MS;
+        let services = guest_json(&test.services, &self.exercise.services);
         for (n, step) in test.steps.iter().enumerate() {
             // The clock moves forward only where a step says `advance`.
             clock += step.advance.map_or(0, |d| d.as_millis());
@@ -213,6 +224,7 @@ impl Grader<'_> {
                     start_ms: clock,
                 },
                 env: self.exercise.env.clone(),
+                services: services.clone(),
             };
             let (http, values) = request::build(step, &captures, &jar, clock);
             let (outcome, back) = self.sandbox.run(program, &http, db, &options);
@@ -396,5 +408,6 @@ fn redact(report: TestReport, number: usize) -> TestReport {
         steps: Vec::new(),
         query: None,
         database: Vec::new(),
+        calls: Vec::new(),
     }
 }

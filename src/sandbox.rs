@@ -30,6 +30,7 @@ pub use engine::EngineError;
 use engine::TICK;
 use host::HostState;
 pub use limits::Limits;
+pub use trace::ServiceCall;
 use trace::Trace;
 pub use verdict::Verdict;
 
@@ -39,6 +40,7 @@ use crate::scratch::{Scratch, SqlValue};
 const PRELUDE: &str = concat!(
     include_str!("sandbox/prelude/base.js"),
     include_str!("sandbox/prelude/db.js"),
+    include_str!("sandbox/prelude/fetch.js"),
     include_str!("sandbox/prelude/request.js"),
     include_str!("sandbox/prelude/response.js"),
     include_str!("sandbox/prelude/router.js"),
@@ -124,6 +126,9 @@ pub struct RunOptions {
     pub mode: Mode,
     /// The configuration the app reads as `process.env`.
     pub env: Vec<(String, String)>,
+    /// The services `fetch` reaches, as the guest reads them (JSON; see
+    /// `catalog::Service::guest_json`); empty: none.
+    pub services: String,
 }
 
 impl Default for RunOptions {
@@ -132,6 +137,7 @@ impl Default for RunOptions {
             limits: Limits::default(),
             mode: Mode::Live,
             env: Vec::new(),
+            services: String::new(),
         }
     }
 }
@@ -332,6 +338,7 @@ impl Sandbox {
             filename: program.filename,
             limits: guest_limits(&options.limits),
             env: &env,
+            services: &options.services,
         };
         let headers: Vec<(&str, &str)> = request
             .headers

@@ -24,6 +24,8 @@ thread_local! {
     pub static LIMITS: Cell<Option<Limits>> = const { Cell::new(None) };
     /// The configuration the app reads as `process.env`.
     pub static ENV: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// The services `fetch` reaches, as JSON.
+    pub static SERVICES: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 fn limits() -> Limits {
@@ -75,6 +77,11 @@ pub fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     )?;
     host.set("env", Function::new(ctx.clone(), env)?)?;
     host.set(
+        "services",
+        Function::new(ctx.clone(), || SERVICES.with_borrow(Clone::clone))?,
+    )?;
+    host.set("called", Function::new(ctx.clone(), called)?)?;
+    host.set(
         "randomBytes",
         Function::new(ctx.clone(), |len: u32| crypto::random_bytes(len.min(1024)))?,
     )?;
@@ -90,6 +97,24 @@ fn env(ctx: Ctx<'_>) -> rquickjs::Result<Object<'_>> {
             .try_for_each(|(name, value)| object.set(name.as_str(), value.as_str()))
     })?;
     Ok(object)
+}
+
+/// Tells the host's trace of a `fetch` to a service.
+fn called(method: String, url: String, headers: Vec<Vec<String>>, body: String, status: u16) {
+    let headers = headers
+        .into_iter()
+        .filter_map(|pair| match <[String; 2]>::try_from(pair) {
+            Ok([name, value]) => Some((name, preview::cut(&value, preview::SQL_BYTES))),
+            Err(_) => None,
+        })
+        .collect();
+    trace::called(&trace::ServiceCall {
+        method,
+        url: preview::cut(&url, preview::SQL_BYTES),
+        headers,
+        body: preview::cut(&body, preview::SQL_BYTES),
+        status,
+    });
 }
 
 fn log(level: String, message: String) {

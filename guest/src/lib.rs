@@ -53,6 +53,7 @@ impl Guest for Sandbox {
         bridge::DATABASE.set(Some(db));
         bridge::LIMITS.set(Some(program.limits));
         bridge::ENV.set(std::mem::take(&mut program.env));
+        bridge::SERVICES.set(std::mem::take(&mut program.services));
         let (response, failure) = js::answer(&program, request);
         let db = bridge::DATABASE
             .take()

@@ -30,6 +30,8 @@ pub(super) struct ExerciseFile {
     pub(super) limits: Option<Spanned<Limits>>,
     #[serde(default)]
     pub(super) ordered: Option<Spanned<bool>>,
+    #[serde(default)]
+    pub(super) services: Vec<Spanned<spec::Service>>,
     /// `[env]`: configuration the app reads as `process.env`.
     #[serde(default)]
     pub(super) env: Option<Spanned<std::collections::BTreeMap<Spanned<String>, String>>>,
@@ -82,6 +84,12 @@ pub fn load(
     }
     super::validate::exercise(&toml_path, text, &parsed, &mut problems);
     let raw_tests = std::mem::take(&mut parsed.tests);
+    let services = super::services::lower(
+        std::mem::take(&mut parsed.services),
+        &mut |offset, message| {
+            problems.push(Problem::at(&toml_path, text, offset, message));
+        },
+    );
     let tests = super::lower::Lowering {
         path: &toml_path,
         text,
@@ -99,7 +107,10 @@ pub fn load(
     }
     match (sources, template) {
         (Some(sources), Ok(template)) if problems.is_empty() => Ok((
-            build(slug, dir, text, parsed, tests, sources, template),
+            Exercise {
+                services,
+                ..build(slug, dir, text, parsed, tests, sources, template)
+            },
             strays,
         )),
         _ => {
@@ -296,6 +307,7 @@ fn build(
             .into_iter()
             .map(|(name, value)| (name.into_inner(), value))
             .collect(),
+        services: Vec::new(),
         tests,
         equivalent_mutants: parsed
             .equivalent_mutants

@@ -74,6 +74,10 @@ impl Lowering<'_> {
             .into_iter()
             .map(|check| lowered.database(check))
             .collect();
+        let services = super::services::lower(test.services, &mut |offset, message| {
+            lowered.at(offset, message);
+        });
+        let calls = lowered.calls(test.calls);
         Test {
             name,
             hidden: test.hidden,
@@ -85,6 +89,8 @@ impl Lowering<'_> {
             steps,
             rows,
             database,
+            services,
+            calls,
             line: self.line(start),
         }
     }
@@ -281,8 +287,9 @@ impl TestLowering<'_, '_> {
         }
         for (name, rule) in expect.headers {
             let offset = rule.span().start;
-            if let Some(rule) = self.header_rule(&name, rule.into_inner(), offset) {
-                out.push(Check::Header(name.to_ascii_lowercase(), rule));
+            match header_rule(&format!("expect.headers.{name}"), rule.into_inner()) {
+                Ok(rule) => out.push(Check::Header(name.to_ascii_lowercase(), rule)),
+                Err(message) => self.at(offset, message),
             }
         }
         let body = |rule: fn(String) -> BodyRule| move |text| Check::Body(rule(text));
@@ -343,30 +350,21 @@ impl TestLowering<'_, '_> {
         }
     }
 
-    fn header_rule(
-        &mut self,
-        name: &str,
-        rule: spec::HeaderRule,
-        offset: usize,
-    ) -> Option<HeaderRule> {
-        let rule = match rule {
-            spec::HeaderRule::Equals(value) => return Some(HeaderRule::Equals(value)),
-            spec::HeaderRule::Rule(rule) => rule,
-        };
-        match (rule.contains, rule.not_contains, rule.present) {
-            (Some(part), None, None) => Some(HeaderRule::Contains(part)),
-            (None, Some(part), None) => Some(HeaderRule::NotContains(part)),
-            (None, None, Some(present)) => Some(HeaderRule::Present(present)),
-            _ => {
-                self.at(
-                    offset,
-                    format!(
-                        "expect.headers.{name}: give its value, or one of contains, not_contains, present"
-                    ),
-                );
-                None
-            }
+    fn calls(&mut self, raw: Vec<Spanned<spec::CallCheck>>) -> Vec<super::services::CallCheck> {
+        let problems = std::cell::RefCell::new(Vec::new());
+        let checks = super::services::lower_calls(
+            raw,
+            &mut |offset, message| problems.borrow_mut().push((offset, message)),
+            |name, rule, offset| {
+                header_rule(&format!("calls headers.{name}"), rule)
+                    .map_err(|message| problems.borrow_mut().push((offset, message)))
+                    .ok()
+            },
+        );
+        for (offset, message) in problems.into_inner() {
+            self.at(offset, message);
         }
+        checks
     }
 
     fn html_rule(&mut self, rule: spec::HtmlRule, offset: usize) -> Option<HtmlRule> {
@@ -441,6 +439,23 @@ impl TestLowering<'_, '_> {
 }
 
 /// Query or form pairs, with numbers and booleans written as text.
+/// A header rule as written (`"value"` or one of `contains`,
+/// `not_contains`, `present`), typed; `what` names it in the message.
+fn header_rule(what: &str, rule: spec::HeaderRule) -> Result<HeaderRule, String> {
+    let rule = match rule {
+        spec::HeaderRule::Equals(value) => return Ok(HeaderRule::Equals(value)),
+        spec::HeaderRule::Rule(rule) => rule,
+    };
+    match (rule.contains, rule.not_contains, rule.present) {
+        (Some(part), None, None) => Ok(HeaderRule::Contains(part)),
+        (None, Some(part), None) => Ok(HeaderRule::NotContains(part)),
+        (None, None, Some(present)) => Ok(HeaderRule::Present(present)),
+        _ => Err(format!(
+            "{what}: give its value, or one of contains, not_contains, present"
+        )),
+    }
+}
+
 fn pairs(raw: std::collections::BTreeMap<String, spec::Scalar>) -> Vec<(String, String)> {
     raw.into_iter().map(|(k, v)| (k, v.to_string())).collect()
 }

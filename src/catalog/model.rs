@@ -32,6 +32,10 @@ pub struct Test {
     pub rows: Option<Vec<Vec<Value>>>,
     /// Checks on the database after the steps.
     pub database: Vec<DatabaseCheck>,
+    /// Answers of other services for this test, before the exercise's.
+    pub services: Vec<super::services::Service>,
+    /// Checks on the calls the app made to services.
+    pub calls: Vec<super::services::CallCheck>,
     /// The line of its `[[tests]]` header in exercise.toml.
     pub line: usize,
 }

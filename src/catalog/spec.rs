@@ -34,6 +34,13 @@ pub struct Test {
     pub rows: Option<Spanned<Vec<Vec<toml::Value>>>>,
     #[serde(default)]
     pub database: Vec<Spanned<DatabaseCheck>>,
+    /// Answers of other services for this test, tried before the
+    /// exercise's own.
+    #[serde(default)]
+    pub services: Vec<Spanned<Service>>,
+    /// Checks on the calls the app made to services during the test.
+    #[serde(default)]
+    pub calls: Vec<Spanned<CallCheck>>,
 }
 
 /// One request and what its response must be.
@@ -156,4 +163,49 @@ pub struct DatabaseCheck {
     pub ordered: bool,
     pub count: Option<u64>,
     pub accepts: Option<bool>,
+}
+
+/// `[[services]]`: another service `fetch` can reach, by its base URL.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub url: Spanned<String>,
+    #[serde(default)]
+    pub answers: Vec<Spanned<Answer>>,
+}
+
+/// `[[services.answers]]`: what the service answers to one method and path.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default)]
+    pub method: Option<Spanned<String>>,
+    pub path: Spanned<String>,
+    #[serde(default)]
+    pub status: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub json: Option<serde_json::Value>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub times: Option<u32>,
+    #[serde(default)]
+    pub delay_ms: Option<u32>,
+}
+
+/// `[[tests.calls]]`: the calls to one URL the app must have made.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallCheck {
+    pub url: Spanned<String>,
+    #[serde(default)]
+    pub method: Option<Spanned<String>>,
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub json_contains: Option<serde_json::Value>,
+    #[serde(default)]
+    pub headers: BTreeMap<String, Spanned<HeaderRule>>,
 }

@@ -60,6 +60,14 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             );
         }
     }
+    if let Some(service) = parsed.services.first()
+        && parsed.language == Language::Sql
+    {
+        at(
+            service.span().start,
+            "[[services]] are for JavaScript exercises: SQL cannot call fetch".into(),
+        );
+    }
     if let Some(env) = env
         && parsed.language == Language::Sql
     {

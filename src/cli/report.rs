@@ -50,6 +50,7 @@ fn render_test(out: &mut String, test: &TestReport) {
         explained |= render_query(out, query);
     }
     explained |= render_checks(out, &test.database);
+    explained |= render_checks(out, &test.calls);
     // A failed check explains itself; otherwise the verdict says what happened.
     if let Some(message) = test.message.as_deref().filter(|_| !explained) {
         let _ = writeln!(out, "    {message}");

@@ -198,6 +198,13 @@ pub(super) fn render_trace(out: &mut String, trace: &Trace) {
                     call.duration_us as f64 / 1000.0
                 );
             }
+            Event::Call(call) => {
+                let answer = match call.status {
+                    0 => "no such service".to_string(),
+                    status => status.to_string(),
+                };
+                let _ = writeln!(out, "fetch {} {}\n      → {answer}", call.method, call.url);
+            }
         }
     }
     if trace.logs_dropped > 0 {

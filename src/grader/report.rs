@@ -70,6 +70,9 @@ pub struct TestReport {
     /// Checks on the database after the steps.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub database: Vec<CheckReport>,
+    /// Checks on the calls the app made to other services.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<CheckReport>,
 }
 
 /// One request of a test and what came of it.

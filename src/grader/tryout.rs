@@ -54,6 +54,7 @@ pub fn try_code(
                 limits: exercise.limits,
                 mode: Mode::Live,
                 env: exercise.env.clone(),
+                services: crate::catalog::services::guest_json(&[], &exercise.services),
             };
             let program = Program {
                 code,

@@ -13,7 +13,10 @@ use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 use super::bindings::backlab::sandbox::{crypto, trace, types};
 use super::clock::Randomness;
 use super::limits::Limits;
-use super::trace::{CryptoCall, Event, LogLine, SqlCall, Trace};
+use super::trace::{CryptoCall, Event, LogLine, ServiceCall, SqlCall, Trace};
+
+/// Calls to services one run keeps; the guest stops at this many too.
+const MAX_CALLS: usize = 100;
 use super::verdict::{self, Verdict};
 use crate::scratch::SqlValue;
 
@@ -248,6 +251,23 @@ impl trace::Host for HostState {
             self.trace
                 .push(Event::Crypto(CryptoCall { call, duration_us }));
         }
+        Ok(())
+    }
+
+    fn called(&mut self, call: trace::ServiceCall) -> wasmtime::Result<()> {
+        self.check_time()?;
+        if self.trace.calls.len() >= MAX_CALLS {
+            return Ok(());
+        }
+        let call = ServiceCall {
+            method: call.method,
+            url: call.url,
+            headers: call.headers,
+            body: call.body,
+            status: call.status,
+        };
+        self.trace.calls.push(call.clone());
+        self.trace.push(Event::Call(call));
         Ok(())
     }
 

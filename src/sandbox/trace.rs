@@ -22,6 +22,8 @@ pub enum Event {
     Sql(Box<SqlCall>),
     Log(LogLine),
     Crypto(CryptoCall),
+    /// A `fetch` to another service.
+    Call(ServiceCall),
 }
 
 /// One SQL statement the learner's code ran.
@@ -59,6 +61,7 @@ impl Event {
             }
             Self::Log(line) => 32 + line.message.len(),
             Self::Crypto(_) => 48,
+            Self::Call(call) => call.size(),
         }
     }
 }
@@ -93,6 +96,39 @@ pub struct CryptoCall {
     pub duration_us: u64,
 }
 
+/// A `fetch` the learner's code made to a declared service (values cut
+/// short by the guest).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceCall {
+    pub method: String,
+    pub url: String,
+    /// Request headers, names in lower case.
+    pub headers: Vec<(String, String)>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// The answer's status; 0 when no declared service answers the URL.
+    pub status: u16,
+}
+
+impl ServiceCall {
+    fn size(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len() + 8)
+            .sum();
+        48 + self.url.len() + self.body.len() + headers
+    }
+
+    /// The first request header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
 /// Everything the run did, in order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Trace {
@@ -106,6 +142,11 @@ pub struct Trace {
     /// Set when the learner's code left a transaction open and the host
     /// rolled it back.
     pub rolled_back_open_transaction: bool,
+    /// Every `fetch` to a service, kept apart from `events` so that a
+    /// flood of console output cannot push them out of the grader's sight
+    /// (the guest stops at 100 per request).
+    #[serde(skip)]
+    pub calls: Vec<ServiceCall>,
 }
 
 impl Trace {

@@ -28,6 +28,7 @@ fn test_report(name: &str, status: Status) -> TestReport {
         steps: Vec::new(),
         query: None,
         database: Vec::new(),
+        calls: Vec::new(),
     }
 }
 

@@ -7,4 +7,5 @@ mod checks;
 mod course;
 mod flows;
 mod golden;
+mod services;
 mod util;

@@ -8,4 +8,5 @@ mod database;
 mod hostile;
 mod isolation;
 mod nasty;
+mod services;
 mod util;

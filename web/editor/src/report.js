@@ -71,6 +71,7 @@ function test(t) {
       t.query ? queryPart(t.query) : null,
       story ? h("details", { class: "step-detail" }, h("summary", {}, "Every request and check of this test"), (t.steps || []).map(step)) : (t.steps || []).map(step),
       t.database && t.database.length ? h("div", { class: "database" }, h("h4", {}, "The database afterwards"), t.database.map((c) => check(c))) : null,
+      t.calls && t.calls.length ? h("div", { class: "calls" }, h("h4", {}, "Calls to other services"), t.calls.map((c) => check(c))) : null,
     ),
   );
 }
