@@ -143,3 +143,25 @@ app.get("/", async (req, res) => {
         })
     );
 }
+
+#[test]
+fn when_a_tests_answers_are_used_up_the_exercises_answer_next() {
+    // What the grader sends for a test that overrides the exercise's
+    // service: the test's services first, then the exercise's.
+    let options = with_services(json!([
+        { "url": "https://pay.example", "answers": [
+            { "method": "POST", "path": "/v1/charges", "status": 503, "headers": {}, "body": "", "times": 1, "delay_ms": 0 }
+        ] },
+        { "url": "https://pay.example", "answers": [
+            { "method": "POST", "path": "/v1/charges", "status": 201, "headers": {}, "body": "{}", "delay_ms": 0 }
+        ] },
+    ]));
+    let code = r#"
+app.get("/", async (req, res) => {
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await fetch("https://pay.example/v1/charges", { method: "POST" })).status);
+  statuses.push((await fetch("https://pay.example/v1/refunds", { method: "POST" })).status);
+  res.json(statuses);
+});"#;
+    assert_eq!(json(&run_with(code, get("/"), &options)), json!([503, 201, 201, 404]));
+}

@@ -74,7 +74,7 @@
   define("Response", Response);
 
   // The declared answer for `method` and `path` on `service`, marking it
-  // used; none: the service answers 404.
+  // used; null when it has none left.
   const answerFor = (serviceIndex, service, method, path) => {
     const answers = service.answers || [];
     for (let i = 0; i < answers.length; i++) {
@@ -86,8 +86,9 @@
       used.set(key, count + 1);
       return a;
     }
-    return { status: 404, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: "no such endpoint: " + method + " " + path }) };
+    return null;
   };
+  const notFound = (method, path) => ({ status: 404, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: "no such endpoint: " + method + " " + path }) });
   // `/v1/charges/*` matches one segment where the star is.
   const pathMatches = (pattern, path) => {
     const want = String(pattern).split("/");
@@ -115,16 +116,22 @@
       return Promise.reject(new Error("more than " + MAX_FETCHES + " fetch calls in one request: is a loop calling a service again and again?"));
     }
     const list = declared();
-    const index = list.findIndex((s) => url === s.url || url.startsWith(s.url + "/") || url.startsWith(s.url + "?"));
-    if (index < 0) {
+    const under = (s) => url === s.url || url.startsWith(s.url + "/") || url.startsWith(s.url + "?");
+    if (!list.some(under)) {
       host.called(method, url, headers, body, 0);
       const names = list.map((s) => s.url).join(", ");
       return Promise.reject(new TypeError("fetch failed: " + url + " is not a service this exercise provides; Backlab's sandbox has no network" + (names ? " (it can reach " + names + ")" : "")));
     }
-    const service = list[index];
-    const rest = url.slice(service.url.length);
-    const path = (rest.split(/[?#]/)[0] || "/");
-    const answer = answerFor(index, service, method, path);
+    // A test's services come first, then the exercise's: the first answer
+    // left for this method and path wins.
+    let answer = null;
+    let path = "/";
+    for (let i = 0; i < list.length && answer === null; i++) {
+      if (!under(list[i])) continue;
+      path = url.slice(list[i].url.length).split(/[?#]/)[0] || "/";
+      answer = answerFor(i, list[i], method, path);
+    }
+    if (answer === null) answer = notFound(method, path);
     const status = answer.status || 200;
     host.called(method, url, headers, body, status);
     const response = new Response(method === "HEAD" ? "" : answer.body, { status, headers: answer.headers, url });
