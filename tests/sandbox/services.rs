@@ -163,5 +163,8 @@ app.get("/", async (req, res) => {
   statuses.push((await fetch("https://pay.example/v1/refunds", { method: "POST" })).status);
   res.json(statuses);
 });"#;
-    assert_eq!(json(&run_with(code, get("/"), &options)), json!([503, 201, 201, 404]));
+    assert_eq!(
+        json(&run_with(code, get("/"), &options)),
+        json!([503, 201, 201, 404])
+    );
 }
