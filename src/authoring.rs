@@ -6,7 +6,7 @@
 
 pub mod mutation;
 
-use crate::catalog::{Exercise, Problem};
+use crate::catalog::{Exercise, Language, Problem};
 use crate::grader::{GradeOptions, Report, Status, grade};
 use crate::sandbox::Sandbox;
 
@@ -76,6 +76,15 @@ pub fn check_exercise(sandbox: &Sandbox, exercise: &Exercise, draft: bool) -> Ex
 }
 
 fn summary(exercise: &Exercise, found: &Verified, score: &mutation::Score) -> String {
+    if exercise.language == Language::Tests {
+        let caught = if found.solution_passes { "all" } else { "not all" };
+        // The starter's first line is the correct app; the rest are bugs.
+        let by_starter = found.starter_passed.saturating_sub(1);
+        return format!(
+            "{}: {} broken app(s), {caught} caught by solution.toml; the starter catches {by_starter}",
+            exercise.id, found.mutants
+        );
+    }
     let mutants = match found.mutants {
         0 => String::new(),
         n => format!(", {n} mutant(s) checked"),
@@ -137,6 +146,11 @@ pub fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
             ));
         }
     }
+    if exercise.language == Language::Tests {
+        // The reference tests' report has one line for the correct app and
+        // one per broken app: each must pass.
+        problems.extend(failing_lines(&solution, &path));
+    }
     let (starter, path) = run(&exercise.starter, &format!("starter.{ext}"));
     if starter.status == Status::Pass {
         problems.push(Problem::new(
@@ -145,7 +159,12 @@ pub fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
             "the starter passes every test: the tests do not check the task yet",
         ));
     }
-    for mutant in &exercise.mutants {
+    let known_bad = match exercise.language {
+        // Its mutants are broken apps, graded through solution.toml above.
+        Language::Tests => &[][..],
+        _ => &exercise.mutants[..],
+    };
+    for mutant in known_bad {
         let (report, path) = run(&mutant.code, &mutant.file);
         if let Some(why) = does_not_load(&report) {
             problems.push(Problem::new(
@@ -178,4 +197,21 @@ pub fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
 /// refuses before running it. The grader says so in the report.
 pub fn does_not_load(report: &Report) -> Option<String> {
     report.not_loaded.as_ref().map(|view| view.message.clone())
+}
+
+/// Each line of a tests exercise's report that the reference tests do not
+/// pass, as a problem with solution.toml.
+fn failing_lines(report: &Report, path: &str) -> Vec<Problem> {
+    if let Some(view) = &report.not_loaded {
+        return vec![Problem::new(path, None, format!("the reference tests do not load: {}", view.message))];
+    }
+    report
+        .tests
+        .iter()
+        .filter(|t| t.status != Status::Pass)
+        .map(|t| {
+            let why = t.message.as_deref().unwrap_or("it did not pass");
+            Problem::new(path, None, format!("{}: {why}", t.name))
+        })
+        .collect()
 }

@@ -7,6 +7,7 @@ mod exercise;
 mod files;
 pub mod glossary;
 pub mod json_path;
+mod learner_tests;
 mod lesson;
 mod links;
 mod lower;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use files::{Files, ROOTS};
 pub use glossary::Term;
 pub use json_path::JsonPath;
+pub use learner_tests::{MAX_TESTS, learner_tests};
 pub use map::course_map;
 pub use model::Test;
 pub use problem::Problem;
@@ -35,11 +37,13 @@ use crate::scratch::Template;
 /// The newest `exercise.toml` format this Backlab reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The four pillars, in the order a beginner takes them, then the capstone
-/// that builds one small back end from all of them.
+/// Foundations (how the web, JSON and async code work), the four pillars in
+/// the order a beginner takes them, then the capstone that builds one small
+/// back end from all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Track {
+    Foundations,
     Servers,
     Databases,
     Apis,
@@ -48,7 +52,8 @@ pub enum Track {
 }
 
 impl Track {
-    pub const ALL: [Track; 5] = [
+    pub const ALL: [Track; 6] = [
+        Self::Foundations,
         Self::Servers,
         Self::Databases,
         Self::Apis,
@@ -58,6 +63,7 @@ impl Track {
 
     pub fn slug(self) -> &'static str {
         match self {
+            Self::Foundations => "foundations",
             Self::Servers => "servers",
             Self::Databases => "databases",
             Self::Apis => "apis",
@@ -68,6 +74,7 @@ impl Track {
 
     pub fn title(self) -> &'static str {
         match self {
+            Self::Foundations => "Foundations: the web, JSON and async code",
             Self::Servers => "Servers and HTTP",
             Self::Databases => "Databases and SQL",
             Self::Apis => "APIs: REST, JSON and validation",
@@ -123,6 +130,10 @@ pub enum Language {
     Js,
     /// One SQL statement, run on the scratch database.
     Sql,
+    /// Tests (`[[tests]]` in TOML) that the learner writes for an app the
+    /// exercise gives: graded by passing on the correct app (`app.js`) and
+    /// failing on each broken one (`mutants/*.js`).
+    Tests,
 }
 
 impl Language {
@@ -130,6 +141,16 @@ impl Language {
         match self {
             Self::Js => "js",
             Self::Sql => "sql",
+            Self::Tests => "toml",
+        }
+    }
+
+    /// The extension of `mutants/*`: a tests exercise's mutants are broken
+    /// apps, in JavaScript.
+    pub fn mutant_extension(self) -> &'static str {
+        match self {
+            Self::Tests => "js",
+            other => other.extension(),
         }
     }
 }
@@ -197,6 +218,9 @@ pub struct Exercise {
     pub solution: String,
     pub mutants: Vec<Mutant>,
     pub equivalent_mutants: Vec<EquivalentMutant>,
+    /// A tests exercise: `app.js`, the correct app the learner's tests
+    /// must pass on.
+    pub app: Option<String>,
     /// `schema.sql` + `seed.sql`, built once.
     pub template: Template,
 }
@@ -207,6 +231,7 @@ impl Exercise {
         match self.language {
             Language::Js => "app.js",
             Language::Sql => "query.sql",
+            Language::Tests => "tests.toml",
         }
     }
 }

@@ -144,7 +144,7 @@ pub struct NewArgs {
     /// The course folder to add it to.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub content: PathBuf,
-    /// servers, databases, apis, security or capstone.
+    /// foundations, servers, databases, apis, security or capstone.
     #[arg(long, default_value = "servers")]
     pub track: String,
     /// js (a handler) or sql (a query); exercises only.

@@ -12,6 +12,7 @@ pub mod injection;
 mod report;
 mod request;
 mod sql;
+mod testing;
 mod tryout;
 
 use std::collections::BTreeMap;
@@ -67,6 +68,9 @@ pub fn sample_requests(exercise: &Exercise) -> Vec<(String, crate::sandbox::Http
 
 /// Grades `code` against every test of `exercise`.
 pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &GradeOptions) -> Report {
+    if exercise.language == Language::Tests {
+        return testing::grade_tests(sandbox, exercise, code, options);
+    }
     let file = if options.file.is_empty() {
         exercise.learner_file()
     } else {
@@ -129,7 +133,7 @@ impl Grader<'_> {
         };
         let db = self.fresh(test);
         let (db, problem) = match self.exercise.language {
-            Language::Js => self.steps(test, db, &mut report.steps),
+            Language::Js | Language::Tests => self.steps(test, db, &mut report.steps),
             Language::Sql => self.query(test, db, &mut report.query),
         };
         if let Some((status, message)) = problem {
@@ -317,6 +321,11 @@ impl Answer<'_> {
     ) -> Option<(Status, String)> {
         let expected = request::fill_checks(&self.step.checks, captures);
         report.checks = checks::response(&expected, self.response);
+        if let Some(max) = self.step.max_statements {
+            report
+                .checks
+                .push(checks::statement_budget(max, &report.trace));
+        }
         if test.detect_injection {
             report
                 .checks

@@ -4,4 +4,4 @@ CREATE TABLE members (
   name    TEXT NOT NULL,
   age     INTEGER CHECK (age >= 16),
   club_id INTEGER NOT NULL REFERENCES clubs(id)
-);
+) STRICT;

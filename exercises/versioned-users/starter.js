@@ -1,4 +1,4 @@
-// Keep GET /v1/users/:id working (with Deprecation: true) and add GET /v2/users/:id.
+// Keep GET /v1/users/:id working (marked as deprecated) and add GET /v2/users/:id.
 app.get("/v1/users/:id", (req, res) => {
   const user = db.prepare("SELECT * FROM users WHERE id = ?").get(Number(req.params.id));
   if (!user) return res.status(404).json({ error: "no such user" });

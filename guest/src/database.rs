@@ -39,6 +39,8 @@ const ALLOWED_PRAGMAS: &[&str] = &[
     "optimize",
     "page_count",
     "page_size",
+    // Read-only; FTS5 asks for it whenever its index is written.
+    "data_version",
 ];
 
 /// The longest value a statement may make or store.

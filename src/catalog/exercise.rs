@@ -84,6 +84,16 @@ pub fn load(
     }
     super::validate::exercise(&toml_path, text, &parsed, &mut problems);
     let raw_tests = std::mem::take(&mut parsed.tests);
+    if let Some(first) = raw_tests.first()
+        && parsed.language == Language::Tests
+    {
+        problems.push(Problem::at(
+            &toml_path,
+            text,
+            first.span().start,
+            "a tests exercise has no [[tests]] of its own: the learner writes them, and solution.toml holds yours",
+        ));
+    }
     let services = super::services::lower(
         std::mem::take(&mut parsed.services),
         &mut |offset, message| {
@@ -157,7 +167,9 @@ struct Sources {
     starter: String,
     solution: String,
     mutants: Vec<Mutant>,
+    app: Option<String>,
 }
+
 
 /// The Markdown and code files, and a problem for every missing or stray one.
 fn sources(
@@ -188,9 +200,11 @@ fn sources(
         .filter(|text| !text.is_empty());
     let starter = required(&format!("starter.{ext}"));
     let solution = required(&format!("solution.{ext}"));
+    let app = (language == Language::Tests).then(|| required("app.js"));
+    let mutant_ext = language.mutant_extension();
     let mutants = files
         .under(dir)
-        .filter(|path| is_mutant(&path[dir.len()..], ext))
+        .filter(|path| is_mutant(&path[dir.len()..], mutant_ext))
         .map(|path| Mutant {
             file: path[dir.len()..].to_string(),
             code: files.get(path).unwrap_or_default().to_string(),
@@ -202,6 +216,10 @@ fn sources(
         starter: starter?,
         solution: solution?,
         mutants,
+        app: match app {
+            Some(app) => Some(app?),
+            None => None,
+        },
     })
 }
 
@@ -213,6 +231,7 @@ fn is_mutant(name: &str, ext: &str) -> bool {
 /// Files in the folder that Backlab does not use.
 fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
     let ext = language.extension();
+    let mutant_ext = language.mutant_extension();
     let known = |name: &str| {
         [
             "exercise.toml",
@@ -224,7 +243,8 @@ fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
         .contains(&name)
             || name == format!("starter.{ext}")
             || name == format!("solution.{ext}")
-            || is_mutant(name, ext)
+            || (language == Language::Tests && name == "app.js")
+            || is_mutant(name, mutant_ext)
     };
     files
         .under(dir)
@@ -233,7 +253,8 @@ fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
             path,
             None,
             format!(
-                "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, why.md, starter.{ext}, solution.{ext}, schema.sql, seed.sql and mutants/*.{ext}"
+                "Backlab does not use this file; an exercise folder holds exercise.toml, README.md, why.md, starter.{ext}, solution.{ext}, {}schema.sql, seed.sql and mutants/*.{mutant_ext}",
+                if language == Language::Tests { "app.js, " } else { "" }
             ),
         ))
         .collect()
@@ -242,7 +263,7 @@ fn stray_files(files: &Files, dir: &str, language: Language) -> Vec<Problem> {
 /// Runs each test's `setup` on the template once, at load: a setup that
 /// fails is the author's mistake, named at its test, and grading starts
 /// every run of the test from the prepared copy.
-fn prepare_setups(
+pub(super) fn prepare_setups(
     template: &Template,
     tests: &mut [super::model::Test],
     toml_path: &str,
@@ -328,6 +349,7 @@ fn build(
         starter: sources.starter,
         solution: sources.solution,
         mutants: sources.mutants,
+        app: sources.app,
         template,
     }
 }

@@ -193,6 +193,19 @@ impl TestLowering<'_, '_> {
             );
         }
         let body = self.body(step.json, step.form, step.body, start);
+        let max_statements = step.expect.max_statements.clone().and_then(|max| {
+            u32::try_from(*max.get_ref())
+                .map_err(|_| {
+                    self.at(
+                        max.span().start,
+                        format!(
+                            "expect.max_statements = {} must be a whole number, 0 or more",
+                            max.get_ref()
+                        ),
+                    )
+                })
+                .ok()
+        });
         let checks = self.checks(step.expect);
         let captures = self.captures(step.capture);
         let advance = step.advance.and_then(|text| {
@@ -224,6 +237,7 @@ impl TestLowering<'_, '_> {
             captures,
             advance,
             ip,
+            max_statements,
             line: self.outer.line(start),
         }
     }
@@ -446,12 +460,14 @@ fn header_rule(what: &str, rule: spec::HeaderRule) -> Result<HeaderRule, String>
         spec::HeaderRule::Equals(value) => return Ok(HeaderRule::Equals(value)),
         spec::HeaderRule::Rule(rule) => rule,
     };
-    match (rule.contains, rule.not_contains, rule.present) {
-        (Some(part), None, None) => Ok(HeaderRule::Contains(part)),
-        (None, Some(part), None) => Ok(HeaderRule::NotContains(part)),
-        (None, None, Some(present)) => Ok(HeaderRule::Present(present)),
+    match (rule.contains, rule.not_contains, rule.present, rule.one_of) {
+        (Some(part), None, None, None) => Ok(HeaderRule::Contains(part)),
+        (None, Some(part), None, None) => Ok(HeaderRule::NotContains(part)),
+        (None, None, Some(present), None) => Ok(HeaderRule::Present(present)),
+        (None, None, None, Some(values)) if !values.is_empty() => Ok(HeaderRule::OneOf(values)),
+        (None, None, None, Some(_)) => Err(format!("{what}: one_of needs at least one value")),
         _ => Err(format!(
-            "{what}: give its value, or one of contains, not_contains, present"
+            "{what}: give its value, or one of contains, not_contains, present, one_of"
         )),
     }
 }

@@ -57,6 +57,8 @@ pub struct Step {
     pub advance: Option<Advance>,
     /// The client's address (`req.ip`); none: the loopback address.
     pub ip: Option<std::net::IpAddr>,
+    /// The most SQL statements the step may run (`expect.max_statements`).
+    pub max_statements: Option<u32>,
     /// The line of its `[[tests.steps]]` header in exercise.toml.
     pub line: usize,
 }
@@ -75,6 +77,7 @@ impl Step {
             captures: Vec::new(),
             advance: None,
             ip: None,
+            max_statements: None,
             line: 1,
         }
     }
@@ -248,6 +251,8 @@ pub enum HeaderRule {
     NotContains(String),
     /// `true`: the header is there; `false`: it is not.
     Present(bool),
+    /// Equals one of these, exactly.
+    OneOf(Vec<String>),
 }
 
 /// Elements a CSS selector picks, and what one of them (or how many) must be.

@@ -95,6 +95,8 @@ pub struct Expect {
     pub json_length: BTreeMap<String, Spanned<i64>>,
     #[serde(default)]
     pub html: Vec<Spanned<HtmlRule>>,
+    /// The most SQL statements the step may run (an N+1 budget).
+    pub max_statements: Option<Spanned<i64>>,
 }
 
 /// `{ select = "input[name=csrf_token]", attrs = { type = "hidden" } }`.
@@ -129,6 +131,8 @@ pub struct HeaderMatch {
     pub contains: Option<String>,
     pub not_contains: Option<String>,
     pub present: Option<bool>,
+    /// The header equals one of these (`Allow: GET` or `Allow: GET, HEAD`).
+    pub one_of: Option<Vec<String>>,
 }
 
 /// A query or form value: TOML lets authors write `page = 2` as well as `q = "milk"`.

@@ -240,7 +240,7 @@ fn badly_named_lessons_and_folders_are_refused() {
     assert_eq!(
         found,
         vec![
-            "lessons/frontend/01-css.md: lessons/frontend/ is not a track; the tracks are servers, databases, apis, security, capstone",
+            "lessons/frontend/01-css.md: lessons/frontend/ is not a track; the tracks are foundations, servers, databases, apis, security, capstone",
             "lessons/servers/1-x.md: a lesson file is named NN-slug.md: two digits, a dash, then lowercase words joined by dashes (01-what-is-a-server.md)",
         ]
     );

@@ -85,7 +85,7 @@ pub fn exercise(path: &str, text: &str, parsed: &ExerciseFile, problems: &mut Ve
             );
         }
     }
-    if parsed.tests.is_empty() {
+    if parsed.tests.is_empty() && parsed.language != Language::Tests {
         at(
             text.len(),
             "an exercise needs at least one [[tests]]".into(),

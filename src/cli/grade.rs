@@ -75,6 +75,7 @@ pub(super) fn check_language(file: &Path, exercise: &Exercise) -> anyhow::Result
     let language = match given {
         "js" | "mjs" | "cjs" => Language::Js,
         "sql" => Language::Sql,
+        "toml" => Language::Tests,
         _ => return Ok(()),
     };
     if language == exercise.language {
@@ -83,6 +84,7 @@ pub(super) fn check_language(file: &Path, exercise: &Exercise) -> anyhow::Result
     let takes = match exercise.language {
         Language::Js => "JavaScript (a handler file)",
         Language::Sql => "SQL (one query)",
+        Language::Tests => "tests (a TOML file of [[tests]])",
     };
     bail!(
         "{} is a .{given} file, but {} takes {takes}: give it a .{} file",

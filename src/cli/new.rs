@@ -51,8 +51,9 @@ pub fn new(args: &NewArgs) -> anyhow::Result<u8> {
     }
     let Some(track) = Track::from_slug(&args.track) else {
         bail!(
-            "{:?} is not a track; the tracks are servers, databases, apis, security, capstone",
-            args.track
+            "{:?} is not a track; the tracks are {}",
+            args.track,
+            Track::ALL.map(Track::slug).join(", ")
         );
     };
     let title = match &args.title {

@@ -76,6 +76,7 @@ fn describe(rule: &HeaderRule) -> String {
         HeaderRule::NotContains(v) => format!("does not contain {v:?}"),
         HeaderRule::Present(true) => "present".into(),
         HeaderRule::Present(false) => "absent".into(),
+        HeaderRule::OneOf(values) => format!("one of {}", super::checks::quoted(values)),
     }
 }
 
@@ -93,7 +94,10 @@ fn header_problem(name: &str, rule: &HeaderRule, actual: Option<&str>) -> Option
         (HeaderRule::NotContains(part), Some(v)) if v.contains(part.as_str()) => {
             Some(format!("{name} is {v:?}, which contains {part:?}"))
         }
-        (HeaderRule::Equals(_) | HeaderRule::Contains(_), None) => {
+        (HeaderRule::OneOf(values), Some(v)) if !values.iter().any(|want| want == v) => Some(
+            format!("{name} is {v:?}, expected {}", super::checks::quoted(values)),
+        ),
+        (HeaderRule::Equals(_) | HeaderRule::Contains(_) | HeaderRule::OneOf(_), None) => {
             Some(format!("it has no {name} header"))
         }
         _ => None,

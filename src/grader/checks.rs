@@ -102,6 +102,23 @@ fn header(name: &str, rule: &HeaderRule, actual: Option<&str>) -> CheckReport {
             let expected = if *present { "present" } else { "absent" };
             CheckReport::new(format!("header {name}"), expected, shown, diff)
         }
+        HeaderRule::OneOf(values) => {
+            let diff = match actual {
+                None => missing(),
+                Some(v) if values.iter().any(|want| want == v) => Vec::new(),
+                Some(v) => vec![format!("{v:?} is none of {}", quoted(values))],
+            };
+            CheckReport::new(format!("header {name} is one of"), json!(values), shown, diff)
+        }
+    }
+}
+
+/// `"a", "b" or "c"`.
+pub fn quoted(values: &[String]) -> String {
+    let list: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+    match list.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => list.join(""),
     }
 }
 
@@ -226,4 +243,39 @@ fn length(path: &JsonPath, expected: usize, body: &Value) -> CheckReport {
         actual.map_or(Value::Null, Value::from),
         diff,
     )
+}
+
+/// `expect.max_statements`: the step ran at most `max` SQL statements. The
+/// diff names the statement that ran most often, which is where an N+1
+/// loop shows itself.
+pub fn statement_budget(max: u32, trace: &crate::sandbox::trace::Trace) -> CheckReport {
+    let ran = trace.statements;
+    let mut diff = Vec::new();
+    if ran > u64::from(max) {
+        diff.push(format!(
+            "{ran} SQL statements ran; at most {max} may (one query per row is the N+1 problem: fetch the rows together with a JOIN or IN (...))"
+        ));
+        if let Some((sql, times)) = most_repeated(trace) {
+            diff.push(format!("this one ran {times} times: {sql}"));
+        }
+    }
+    CheckReport::new(
+        "SQL statements",
+        format!("at most {max}"),
+        json!(ran),
+        diff,
+    )
+}
+
+/// The statement text that ran most often, when one ran more than once.
+fn most_repeated(trace: &crate::sandbox::trace::Trace) -> Option<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for call in trace.sql() {
+        *counts.entry(call.sql.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 1)
+        .map(|(sql, n)| (sql.to_string(), n))
 }

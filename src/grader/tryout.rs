@@ -39,7 +39,9 @@ pub struct Table {
 }
 
 /// Runs `code` on a fresh copy of the exercise's database: a JavaScript
-/// exercise answers `request`, an SQL exercise runs the statement.
+/// exercise answers `request`, an SQL exercise runs the statement. In a
+/// tests exercise the request goes to the app under test, so the learner
+/// can explore what it does before writing tests for it.
 pub fn try_code(
     sandbox: &Sandbox,
     exercise: &Exercise,
@@ -49,17 +51,18 @@ pub fn try_code(
     let started = std::time::Instant::now();
     let db = exercise.template.fresh();
     let (mut tryout, db) = match exercise.language {
-        Language::Js => {
+        Language::Js | Language::Tests => {
+            let (code, filename) = match (&exercise.language, &exercise.app) {
+                (Language::Tests, Some(app)) => (app.as_str(), "app.js"),
+                _ => (code, exercise.learner_file()),
+            };
             let options = RunOptions {
                 limits: exercise.limits,
                 mode: Mode::Live,
                 env: exercise.env.clone(),
                 services: crate::catalog::services::guest_json(&[], &exercise.services),
             };
-            let program = Program {
-                code,
-                filename: exercise.learner_file(),
-            };
+            let program = Program { code, filename };
             let (outcome, db) = sandbox.run(program, request, db, &options);
             let tryout = Tryout {
                 verdict: VerdictView::from(&outcome.verdict),

@@ -147,11 +147,18 @@ pub struct Trace {
     /// (the guest stops at 100 per request).
     #[serde(skip)]
     pub calls: Vec<ServiceCall>,
+    /// Every SQL statement run, counted even when the trace was full (an
+    /// N+1 budget cannot be dodged by flooding the console).
+    #[serde(skip)]
+    pub statements: u64,
 }
 
 impl Trace {
     /// Adds `event` while the trace is under its budget.
     pub fn push(&mut self, event: Event) {
+        if matches!(event, Event::Sql(_)) {
+            self.statements += 1;
+        }
         let size = event.size();
         if self.bytes + size > TRACE_BYTES {
             self.events_dropped += 1;

@@ -167,6 +167,30 @@ test("after a pass: the next step and the reference solution with why it works; 
   assert.deepEqual(problems, []);
 });
 
+test("a tests exercise: Run asks the correct app, Submit grades the learner's tests by the bugs they catch", async () => {
+  const { page, problems } = await newPage(shared);
+  await openExercise(shared, page, "test-the-todos");
+  assert.match(await page.locator(".tag").first().textContent(), /Tests \(TOML\)/);
+  await page.locator("#request-form input[name=path]").fill("/todos/2");
+  await page.getByRole("button", { name: /^Run/ }).click();
+  await page.locator("#try-result pre.body").waitFor();
+  assert.match(await page.locator("#try-result pre.body").textContent(), /"done": true/);
+
+  // The starter's one test passes on the app but misses most bugs.
+  await submit(page);
+  const lines = page.locator("#report .test");
+  assert.ok((await lines.count()) >= 4, "a line for the app and one per broken copy");
+  assert.match(await lines.first().textContent(), /Your tests pass on the correct app/);
+  assert.match(await page.locator("#report").textContent(), /Catches the bug: a title of 101 characters is accepted/);
+  assert.match(await page.locator("#report").textContent(), /every one of your tests passes on this broken app/);
+
+  // A test that expects what the app never promised is shown with its request.
+  await typeCode(page, '[[tests]]\nname = "Too strict"\n[[tests.steps]]\npath = "/todos/1"\nexpect.status = 201\n');
+  await submit(page);
+  assert.match(await lines.first().textContent(), /"Too strict" fails on the correct app/);
+  assert.deepEqual(problems, []);
+});
+
 test("opening a lesson's exercise marks the lesson read; search and the glossary find terms", async () => {
   const { page, problems } = await newPage(shared);
   await openExercise(shared, page, "sort-allowlist");

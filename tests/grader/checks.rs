@@ -255,3 +255,37 @@ fn a_capture_that_does_not_parse_is_named_at_its_own_line() {
         "{problems:?}"
     );
 }
+
+const ONE_BY_ONE: &str = r#"
+app.get("/todos", (req, res) => {
+  const ids = db.prepare("SELECT id FROM todos ORDER BY id").all();
+  for (let i = 0; i < 20; i++) console.log("flooding the trace ".repeat(100));
+  res.json(ids.map(({ id }) => db.prepare("SELECT id, title FROM todos WHERE id = ?").get(id)));
+});
+"#;
+
+#[test]
+fn a_statement_budget_counts_every_statement_and_names_the_repeated_one() {
+    let budget = exercise(&step("expect.max_statements = 2"));
+    assert!(passes(&grade_code(&budget, LIST)));
+    assert_eq!(
+        failures(&grade_code(&budget, ONE_BY_ONE)),
+        vec![
+            "SQL statements: 3 SQL statements ran; at most 2 may (one query per row is the N+1 problem: fetch the rows together with a JOIN or IN (...))",
+            "SQL statements: this one ran 2 times: SELECT id, title FROM todos WHERE id = ?"
+        ]
+    );
+    let strict = exercise(&step("expect.max_statements = 0"));
+    assert_eq!(grade_code(&strict, LIST).status, Status::Fail);
+}
+
+#[test]
+fn a_negative_statement_budget_is_a_problem_at_load() {
+    let problems = crate::util::problems(&step("expect.max_statements = -1"));
+    assert_eq!(
+        problems,
+        vec![
+            "exercises/fixture/exercise.toml:11: test \"list\": expect.max_statements = -1 must be a whole number, 0 or more"
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 //! the files in the repository, and every exercise's reference solution
 //! passes while its starter and every mutant fail.
 
-use backlab::catalog::{Catalog, Files};
+use backlab::catalog::{Catalog, Files, Language};
 use backlab::grader::Status;
 
 use crate::util::grade_code;
@@ -69,6 +69,10 @@ fn every_starter_and_mutant_fails() {
             "{}: the starter passes",
             exercise.id
         );
+        if exercise.language == Language::Tests {
+            // Its mutants are the broken apps the reference tests catch.
+            continue;
+        }
         for mutant in &exercise.mutants {
             let report = grade_code(exercise, &mutant.code);
             assert_ne!(
@@ -173,7 +177,14 @@ fn every_exercise_meets_the_course_standard() {
     );
     for exercise in &course.exercises {
         let id = &exercise.id.0;
-        assert!(exercise.tests.len() >= 3, "{id}: fewer than 3 tests");
+        if exercise.language == Language::Tests {
+            assert!(
+                exercise.mutants.len() >= 3,
+                "{id}: a tests exercise needs at least 3 broken apps"
+            );
+        } else {
+            assert!(exercise.tests.len() >= 3, "{id}: fewer than 3 tests");
+        }
         assert!(exercise.hints.len() >= 2, "{id}: fewer than 2 hints");
         let why = exercise.why.as_deref().unwrap_or_default();
         let words = why.split_whitespace().count();

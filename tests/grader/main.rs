@@ -7,5 +7,7 @@ mod checks;
 mod course;
 mod flows;
 mod golden;
+mod lessons;
 mod services;
+mod testing;
 mod util;

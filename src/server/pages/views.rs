@@ -70,6 +70,9 @@ pub fn track(catalog: &Catalog, track: Track, progress: &Progress) -> TrackView 
 
 fn blurb(track: Track) -> &'static str {
     match track {
+        Track::Foundations => {
+            "How a request crosses the internet, what an API is, JSON in depth, and JavaScript that waits."
+        }
         Track::Servers => {
             "What a server does, how HTTP requests and responses work, and how to answer them."
         }

@@ -8,7 +8,8 @@ import { Annotation } from "@codemirror/state";
 import { indentWithTab } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { sql, SQLite } from "@codemirror/lang-sql";
-import { syntaxHighlighting } from "@codemirror/language";
+import { StreamLanguage, syntaxHighlighting } from "@codemirror/language";
+import { toml } from "@codemirror/legacy-modes/mode/toml";
 import { classHighlighter } from "@lezer/highlight";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 
@@ -32,7 +33,7 @@ export function createEditor(parent, { language, doc, label, on }) {
     extensions: [
       shortcuts,
       basicSetup,
-      language === "sql" ? sql({ dialect: SQLite }) : javascript(),
+      languageSupport(language),
       syntaxHighlighting(classHighlighter),
       EditorView.lineWrapping,
       lintGutter(),
@@ -89,4 +90,11 @@ export function createEditor(parent, { language, doc, label, on }) {
       view.dispatch(setDiagnostics(view.state, []));
     },
   };
+}
+
+/** The editor's language: JavaScript, SQLite's SQL, or TOML for tests. */
+function languageSupport(language) {
+  if (language === "sql") return sql({ dialect: SQLite });
+  if (language === "tests") return StreamLanguage.define(toml);
+  return javascript();
 }

@@ -40,6 +40,7 @@ export class Runner {
     field("path").value = request.url;
     field("headers").value = request.headers.map(([n, v]) => `${n}: ${v}`).join("\n");
     field("body").value = request.body;
+    field("ip").value = request.remote_address ?? "";
   }
 
   /** The request in the form, or an error naming the field to fix. */
@@ -58,7 +59,8 @@ export class Runner {
     }
     let path = field("path").trim() || "/";
     if (!path.startsWith("/")) path = `/${path}`;
-    return { method: field("method"), path, headers, body };
+    const ip = field("ip").trim();
+    return { method: field("method"), path, headers, body, ...(ip ? { ip } : {}) };
   }
 
   /**

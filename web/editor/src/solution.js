@@ -40,7 +40,7 @@ async function showSolution(exercise, target, button, method, heading) {
   try {
     const solution = await api(method, path, method === "POST" ? { give_up: true } : undefined);
     button.hidden = true;
-    const code = h("code", { class: `language-${solution.language === "sql" ? "sql" : "js"}` }, solution.code);
+    const code = h("code", { class: `language-${{ sql: "sql", tests: "toml" }[solution.language] ?? "js"}` }, solution.code);
     const why = h("div", { class: "prose why" });
     if (solution.why_html) why.innerHTML = solution.why_html; // rendered by Backlab from the exercise's why.md
     fill(
