@@ -1,0 +1,3 @@
+INSERT INTO todos (id, title, done) VALUES
+  (1, 'Buy milk', 0),
+  (2, 'Write tests', 1);
