@@ -1,0 +1,17 @@
+INSERT INTO articles (id, title, body) VALUES
+  (1, 'A loaf a week',
+   'Baking one loaf every Saturday taught me more than any course. Some weeks it is a plain white tin loaf, some weeks a sourdough, once a braided brioche that fell apart. Let the dough rise somewhere warm, near the oven but not on it, and write down what you changed each time.'),
+  (2, 'Sourdough starter from scratch',
+   'A sourdough starter is flour and water that wild yeast has moved into. Feed your starter every day for a week and the sourdough will smell sour and sweet at once.'),
+  (3, 'Rye and spelt',
+   'Rye holds water like a sponge, so a rye dough feels sticky however long you work it. Don''t add more flour. Many bakers leaven rye with sourdough, because the acid keeps the crumb from turning gummy. Spelt is gentler and bakes into a soft, nutty loaf, and rye and spelt both make good sourdough.'),
+  (4, 'Gluten-free bread that holds together',
+   'Without gluten, bread needs something else to trap the gas: psyllium husk works best. Mix it with the water first, let it turn to gel, and bake the bread in a tin.'),
+  (5, 'Breadcrumbs, three ways',
+   'Dry breadcrumbs for coating, fresh breadcrumbs for stuffing, and toasted breadcrumbs with garlic for pasta. Nothing from the bakery need go to waste.'),
+  (6, 'Bread or cake? The banana loaf question',
+   'Banana bread is baked in a loaf tin and sliced like bread, but it is sweet, tender and made with baking soda, like a cake. The tax office in one country once had to decide.'),
+  (7, 'Cheesecake that does not crack',
+   'Bake the cheesecake slowly in a water bath, then leave it in the oven with the door ajar to cool. A cake that cools too fast shrinks and splits.'),
+  (8, 'Kneading by hand',
+   'Knead until the dough is smooth and springs back when you press it. Ten minutes of kneading by hand does what five minutes in a mixer does.');
