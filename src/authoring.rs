@@ -77,7 +77,11 @@ pub fn check_exercise(sandbox: &Sandbox, exercise: &Exercise, draft: bool) -> Ex
 
 fn summary(exercise: &Exercise, found: &Verified, score: &mutation::Score) -> String {
     if exercise.language == Language::Tests {
-        let caught = if found.solution_passes { "all" } else { "not all" };
+        let caught = if found.solution_passes {
+            "all"
+        } else {
+            "not all"
+        };
         // The starter's first line is the correct app; the rest are bugs.
         let by_starter = found.starter_passed.saturating_sub(1);
         return format!(
@@ -203,7 +207,11 @@ pub fn does_not_load(report: &Report) -> Option<String> {
 /// pass, as a problem with solution.toml.
 fn failing_lines(report: &Report, path: &str) -> Vec<Problem> {
     if let Some(view) = &report.not_loaded {
-        return vec![Problem::new(path, None, format!("the reference tests do not load: {}", view.message))];
+        return vec![Problem::new(
+            path,
+            None,
+            format!("the reference tests do not load: {}", view.message),
+        )];
     }
     report
         .tests

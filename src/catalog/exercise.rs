@@ -170,7 +170,6 @@ struct Sources {
     app: Option<String>,
 }
 
-
 /// The Markdown and code files, and a problem for every missing or stray one.
 fn sources(
     files: &Files,

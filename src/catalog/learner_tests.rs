@@ -21,7 +21,11 @@ struct LearnerFile {
 
 /// The tests in `text` (the learner's file, named `file` in problems),
 /// ready to grade an app on the exercise's database.
-pub fn learner_tests(exercise: &Exercise, text: &str, file: &str) -> Result<Vec<Test>, Vec<Problem>> {
+pub fn learner_tests(
+    exercise: &Exercise,
+    text: &str,
+    file: &str,
+) -> Result<Vec<Test>, Vec<Problem>> {
     let parsed: LearnerFile =
         toml::from_str(text).map_err(|e| vec![Problem::toml(file, text, 1, &e)])?;
     if parsed.tests.is_empty() {
@@ -35,7 +39,10 @@ pub fn learner_tests(exercise: &Exercise, text: &str, file: &str) -> Result<Vec<
         return Err(vec![Problem::new(
             file,
             None,
-            format!("{} tests is more than the {MAX_TESTS} a file may hold", parsed.tests.len()),
+            format!(
+                "{} tests is more than the {MAX_TESTS} a file may hold",
+                parsed.tests.len()
+            ),
         )]);
     }
     let mut problems = Vec::new();

@@ -94,9 +94,12 @@ fn header_problem(name: &str, rule: &HeaderRule, actual: Option<&str>) -> Option
         (HeaderRule::NotContains(part), Some(v)) if v.contains(part.as_str()) => {
             Some(format!("{name} is {v:?}, which contains {part:?}"))
         }
-        (HeaderRule::OneOf(values), Some(v)) if !values.iter().any(|want| want == v) => Some(
-            format!("{name} is {v:?}, expected {}", super::checks::quoted(values)),
-        ),
+        (HeaderRule::OneOf(values), Some(v)) if !values.iter().any(|want| want == v) => {
+            Some(format!(
+                "{name} is {v:?}, expected {}",
+                super::checks::quoted(values)
+            ))
+        }
         (HeaderRule::Equals(_) | HeaderRule::Contains(_) | HeaderRule::OneOf(_), None) => {
             Some(format!("it has no {name} header"))
         }

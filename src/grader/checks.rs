@@ -108,7 +108,12 @@ fn header(name: &str, rule: &HeaderRule, actual: Option<&str>) -> CheckReport {
                 Some(v) if values.iter().any(|want| want == v) => Vec::new(),
                 Some(v) => vec![format!("{v:?} is none of {}", quoted(values))],
             };
-            CheckReport::new(format!("header {name} is one of"), json!(values), shown, diff)
+            CheckReport::new(
+                format!("header {name} is one of"),
+                json!(values),
+                shown,
+                diff,
+            )
         }
     }
 }
@@ -252,19 +257,14 @@ pub fn statement_budget(max: u32, trace: &crate::sandbox::trace::Trace) -> Check
     let ran = trace.statements;
     let mut diff = Vec::new();
     if ran > u64::from(max) {
-        diff.push(format!(
-            "{ran} SQL statements ran; at most {max} may (one query per row is the N+1 problem: fetch the rows together with a JOIN or IN (...))"
-        ));
+        diff.push(format!("{ran} SQL statements ran; at most {max} may"));
         if let Some((sql, times)) = most_repeated(trace) {
-            diff.push(format!("this one ran {times} times: {sql}"));
+            diff.push(format!(
+                "this one ran {times} times: {sql} (one query per row is the N+1 problem: fetch the rows together with a JOIN or IN (...))"
+            ));
         }
     }
-    CheckReport::new(
-        "SQL statements",
-        format!("at most {max}"),
-        json!(ran),
-        diff,
-    )
+    CheckReport::new("SQL statements", format!("at most {max}"), json!(ran), diff)
 }
 
 /// The statement text that ran most often, when one ran more than once.

@@ -30,7 +30,12 @@ pub fn grade_tests(
         Err(problems) => return Report::not_loaded(&exercise.id.0, total, did_not_load(&problems)),
     };
     let apps = AppExercise::new(exercise, tests);
-    let correct = apps.run(sandbox, exercise.app.as_deref().unwrap_or_default(), APP_FILE, false);
+    let correct = apps.run(
+        sandbox,
+        exercise.app.as_deref().unwrap_or_default(),
+        APP_FILE,
+        false,
+    );
     let passes = correct.status == Status::Pass;
     let mut reports = vec![on_the_correct_app(correct)];
     for bug in &exercise.mutants {
@@ -99,7 +104,10 @@ fn on_the_correct_app(report: Report) -> TestReport {
 /// One bug: caught when at least one of the learner's tests fails on it.
 fn on_a_broken_app(bug: &Mutant, report: &Report) -> TestReport {
     if let Some(verdict) = &report.not_loaded {
-        let message = format!("this broken app does not load ({}): the exercise is broken", verdict.message);
+        let message = format!(
+            "this broken app does not load ({}): the exercise is broken",
+            verdict.message
+        );
         return criterion(bug_name(bug), Status::Error, Some(message));
     }
     match report.tests.iter().find(|t| t.status != Status::Pass) {
@@ -150,8 +158,13 @@ fn did_not_load(problems: &[Problem]) -> VerdictView {
         1 => String::new(),
         n => format!(" ({} more after it)", n - 1),
     };
-    let place = first.line.map_or(String::new(), |line| format!(" at line {line}"));
-    let message = format!("Your tests file has a mistake{place}: {}{more}.", first.message);
+    let place = first
+        .line
+        .map_or(String::new(), |line| format!(" at line {line}"));
+    let message = format!(
+        "Your tests file has a mistake{place}: {}{more}.",
+        first.message
+    );
     let verdict = Verdict::SyntaxError {
         message: format!("{}{more}", first.message),
         location: first.line.map(|line| Location {

@@ -19,11 +19,8 @@ fn app_blocks(body: &str) -> Vec<(usize, String)> {
         match current.take() {
             None if fence && line.trim() == "```js" => current = Some((index + 2, String::new())),
             None => {}
-            Some((start, code)) if fence => {
-                if code.contains("app.") {
-                    blocks.push((start, code));
-                }
-            }
+            Some((start, code)) if fence && code.contains("app.") => blocks.push((start, code)),
+            Some(_) if fence => {}
             Some((start, mut code)) => {
                 code.push_str(line);
                 code.push('\n');
@@ -73,7 +70,10 @@ fn every_lesson_example_loads_in_the_sandbox() {
             }
         }
     }
-    assert!(loaded >= catalog.lessons.len(), "only {loaded} examples ran");
+    assert!(
+        loaded >= catalog.lessons.len(),
+        "only {loaded} examples ran"
+    );
     assert!(
         failures.is_empty(),
         "lesson examples that do not load:\n{}",
