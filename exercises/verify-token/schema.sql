@@ -1,0 +1,5 @@
+CREATE TABLE users (
+  id       INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  email    TEXT NOT NULL UNIQUE
+);
