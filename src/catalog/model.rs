@@ -208,6 +208,7 @@ impl Check {
             Self::Json(JsonCheck::Equals(v)) => Self::Json(JsonCheck::Equals(json(v))),
             Self::Json(JsonCheck::Contains(v)) => Self::Json(JsonCheck::Contains(json(v))),
             Self::Json(JsonCheck::At(path, v)) => Self::Json(JsonCheck::At(path.clone(), json(v))),
+            Self::Header(name, rule) => Self::Header(name.clone(), rule.filled(text)),
             other => other.clone(),
         }
     }
@@ -227,9 +228,31 @@ impl Check {
             Self::Json(JsonCheck::Equals(v) | JsonCheck::Contains(v) | JsonCheck::At(_, v)) => {
                 json_strings(v, &mut out)
             }
+            Self::Header(_, rule) => out.extend(rule.texts()),
             _ => {}
         }
         out
+    }
+}
+
+impl HeaderRule {
+    /// The rule with `{{name}}` replaced by captured values.
+    fn filled(&self, text: &impl Fn(&str) -> String) -> Self {
+        match self {
+            Self::Equals(t) => Self::Equals(text(t)),
+            Self::Contains(t) => Self::Contains(text(t)),
+            Self::NotContains(t) => Self::NotContains(text(t)),
+            Self::OneOf(values) => Self::OneOf(values.iter().map(|v| text(v)).collect()),
+            Self::Present(p) => Self::Present(*p),
+        }
+    }
+
+    fn texts(&self) -> Vec<&str> {
+        match self {
+            Self::Equals(t) | Self::Contains(t) | Self::NotContains(t) => vec![t.as_str()],
+            Self::OneOf(values) => values.iter().map(String::as_str).collect(),
+            Self::Present(_) => Vec::new(),
+        }
     }
 }
 

@@ -126,7 +126,7 @@ fn an_unknown_track_lists_the_tracks() {
     let bad = TOML.replace("track = \"servers\"", "track = \"frontend\"");
     let found = problems(&[("exercises/hello/exercise.toml", &bad)]);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].starts_with("exercises/hello/exercise.toml:3: unknown variant `frontend`, expected one of `servers`, `databases`, `apis`, `security`"), "{found:?}");
+    assert!(found[0].starts_with("exercises/hello/exercise.toml:3: unknown variant `frontend`, expected one of `foundations`, `servers`, `databases`, `apis`, `security`"), "{found:?}");
 }
 
 #[test]

@@ -425,3 +425,27 @@ fn an_uncaught_error_still_fails_a_step_that_expects_success() {
     let message = only(&report).message.clone().unwrap_or_default();
     assert!(message.contains("copies are broken"), "{message}");
 }
+
+#[test]
+fn a_captured_value_fills_a_header_check() {
+    let tests = r#"
+[[tests]]
+name = "the redirect names the new todo"
+[[tests.steps]]
+method = "POST"
+path = "/todos"
+json = { title = "Walk the dog" }
+capture = { id = "json:id" }
+[[tests.steps]]
+path = "/go/{{id}}"
+expect.status = 303
+expect.headers = { location = "/todos/{{id}}" }
+"#;
+    let app = format!("{TODOS}\napp.get(\"/go/:id\", (req, res) => res.redirect(303, \"/todos/\" + req.params.id));\n");
+    assert!(passes(&grade_code(&exercise(tests), &app)));
+    let wrong = app.replace("\"/todos/\" + req.params.id", "\"/todos/1\"");
+    assert_eq!(
+        failures(&grade_code(&exercise(tests), &wrong)),
+        vec!["header location: expected \"/todos/3\", got \"/todos/1\""]
+    );
+}
