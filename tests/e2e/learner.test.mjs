@@ -24,7 +24,8 @@ test("home → lesson → exercise: run, fail with a diff, pass, reload keeps it
   assert.equal(await page.locator("h1").textContent(), "Your course");
   await page.screenshot({ path: `${SHOTS}home.png`, fullPage: true });
 
-  await page.getByRole("link", { name: "Start: Routes" }).click();
+  await page.getByRole("link", { name: /^Start: How the web works/ }).waitFor();
+  await page.getByRole("link", { name: /^Routes/ }).click();
   await page.waitForURL("**/lessons/routes");
   assert.ok(await page.locator(".prose pre code .tok-string").count() > 0, "lesson code is highlighted");
   await page.getByRole("button", { name: "Mark as read" }).click();

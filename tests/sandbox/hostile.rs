@@ -195,7 +195,7 @@ fn an_endless_recursive_cte_is_stopped() {
 
 #[test]
 fn inserting_until_the_database_is_full_stops_there() {
-    let code = r#"app.get("/", (req, res) => { const add = db.prepare("INSERT INTO blobs VALUES (randomblob(200000))"); while (true) add.run(); });"#;
+    let code = r#"app.get("/", (req, res) => { const add = db.prepare("INSERT INTO blobs VALUES (randomblob(1000000))"); while (true) add.run(); });"#;
     match verdict_of(code) {
         Verdict::DatabaseFull { limit_bytes, .. } => assert_eq!(limit_bytes, 10 << 20),
         other => panic!("expected a full database, got {other:?}"),
