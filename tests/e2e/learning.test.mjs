@@ -170,7 +170,7 @@ test("after a pass: the next step and the reference solution with why it works; 
 test("a tests exercise: Run asks the correct app, Submit grades the learner's tests by the bugs they catch", async () => {
   const { page, problems } = await newPage(shared);
   await openExercise(shared, page, "test-the-todos");
-  assert.match(await page.locator(".tag").first().textContent(), /Tests \(TOML\)/);
+  assert.equal(await page.locator(".tag", { hasText: "Tests (TOML)" }).count(), 1);
   await page.locator("#request-form input[name=path]").fill("/todos/2");
   await page.getByRole("button", { name: /^Run/ }).click();
   await page.locator("#try-result pre.body").waitFor();
