@@ -43,6 +43,7 @@ const PRELUDE: &str = concat!(
     include_str!("sandbox/prelude/fetch.js"),
     include_str!("sandbox/prelude/request.js"),
     include_str!("sandbox/prelude/response.js"),
+    include_str!("sandbox/prelude/multer.js"),
     include_str!("sandbox/prelude/router.js"),
     include_str!("sandbox/prelude/dispatch.js"),
 );

@@ -192,7 +192,16 @@ impl TestLowering<'_, '_> {
                 format!("path = {path:?} must start with / (or be a captured {{{{value}}}})"),
             );
         }
+        let multipart = step.multipart.map(|parts| self.parts(parts));
         let body = self.body(step.json, step.form, step.body, start);
+        let body = match (multipart, body) {
+            (None, body) => body,
+            (Some(parts), Body::None) => Body::Multipart(parts),
+            (Some(_), body) => {
+                self.at(start, "a step sends one body: json, form, body or multipart, not several");
+                body
+            }
+        };
         let max_statements = step.expect.max_statements.clone().and_then(|max| {
             u32::try_from(*max.get_ref())
                 .map_err(|_| {
@@ -240,6 +249,39 @@ impl TestLowering<'_, '_> {
             max_statements,
             line: self.outer.line(start),
         }
+    }
+
+    /// `multipart = [...]`: each part a field or a file, never both.
+    fn parts(&mut self, raw: Vec<Spanned<spec::Part>>) -> Vec<super::model::Part> {
+        let mut out = Vec::new();
+        for part in raw {
+            let offset = part.span().start;
+            let part = part.into_inner();
+            let file = match (part.value, part.filename, part.content) {
+                (Some(value), None, None) if part.content_type.is_none() => {
+                    out.push(super::model::Part { name: part.name, file: None, text: value });
+                    continue;
+                }
+                (None, Some(filename), Some(content)) => (filename, content),
+                _ => {
+                    self.at(
+                        offset,
+                        format!(
+                            "multipart part {:?}: a field is {{ name, value }}, a file is {{ name, filename, type, content }}",
+                            part.name
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let media = part.content_type.unwrap_or_else(|| "text/plain".into());
+            out.push(super::model::Part {
+                name: part.name,
+                file: Some((file.0, media)),
+                text: file.1,
+            });
+        }
+        out
     }
 
     fn body(
@@ -501,6 +543,7 @@ pub fn references(step: &Step) -> Vec<String> {
         Body::Json(json) => super::model::json_strings(json, &mut texts),
         Body::Form(pairs) => texts.extend(pairs.iter().map(|(_, v)| v.as_str())),
         Body::Text(text) => texts.push(text),
+        Body::Multipart(parts) => texts.extend(parts.iter().map(|p| p.text.as_str())),
     }
     for check in &step.checks {
         texts.extend(check.texts());

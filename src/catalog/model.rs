@@ -150,6 +150,18 @@ pub enum Body {
     Form(Vec<(String, String)>),
     /// Sent as it is, as `text/plain` unless a header says otherwise.
     Text(String),
+    /// Sent as `multipart/form-data`.
+    Multipart(Vec<Part>),
+}
+
+/// A field (`file` is `None`) or a file of a multipart body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub name: String,
+    /// The file's name and media type.
+    pub file: Option<(String, String)>,
+    /// The field's value, or the file's content.
+    pub text: String,
 }
 
 /// One check on a response.

@@ -60,6 +60,9 @@ pub struct Step {
     pub form: Option<BTreeMap<String, Scalar>>,
     #[serde(default)]
     pub body: Option<String>,
+    /// A `multipart/form-data` body: fields and (text) files.
+    #[serde(default)]
+    pub multipart: Option<Vec<Spanned<Part>>>,
     #[serde(default)]
     pub expect: Expect,
     /// name → `json:PATH`, `header:NAME`, `cookie:NAME` or `body`.
@@ -71,6 +74,19 @@ pub struct Step {
     /// The client's address for this request (`req.ip`).
     #[serde(default)]
     pub ip: Option<Spanned<String>>,
+}
+
+/// One part of a multipart body: `{ name, value }` for a field, or
+/// `{ name, filename, type?, content }` for a file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub name: String,
+    pub value: Option<String>,
+    pub filename: Option<String>,
+    #[serde(rename = "type")]
+    pub content_type: Option<String>,
+    pub content: Option<String>,
 }
 
 /// What a response must be; every field is optional.

@@ -93,6 +93,12 @@ fn body(
             (encode_pairs(&pairs), "application/x-www-form-urlencoded")
         }
         Body::Text(raw) => (substitute(raw, captures), "text/plain"),
+        Body::Multipart(parts) => {
+            for part in parts.iter().filter(|p| p.file.is_none()) {
+                values.push(value(format!("the form field `{}`", part.name), &part.text));
+            }
+            (multipart(parts, captures), MULTIPART_TYPE)
+        }
     };
     request.body = text;
     let has_type = request
@@ -104,6 +110,32 @@ fn body(
             .headers
             .push(("Content-Type".into(), content_type.into()));
     }
+}
+
+/// The boundary of every multipart body a test sends.
+const BOUNDARY: &str = "backlab-part-7f3a9c";
+const MULTIPART_TYPE: &str = "multipart/form-data; boundary=backlab-part-7f3a9c";
+
+/// A `multipart/form-data` body, as a browser's form would send it.
+fn multipart(parts: &[crate::catalog::model::Part], captures: &Captures) -> String {
+    let mut out = String::new();
+    for part in parts {
+        out.push_str(&format!("--{BOUNDARY}\r\n"));
+        let name = part.name.replace('"', "%22");
+        match &part.file {
+            None => out.push_str(&format!(
+                "Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"
+            )),
+            Some((filename, media)) => out.push_str(&format!(
+                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{}\"\r\nContent-Type: {media}\r\n\r\n",
+                filename.replace('"', "%22")
+            )),
+        }
+        out.push_str(&substitute(&part.text, captures));
+        out.push_str("\r\n");
+    }
+    out.push_str(&format!("--{BOUNDARY}--\r\n"));
+    out
 }
 
 fn json_leaves(path: &JsonPath, json: &Value, values: &mut Vec<RequestValue>) {

@@ -449,3 +449,61 @@ expect.headers = { location = "/todos/{{id}}" }
         vec!["header location: expected \"/todos/3\", got \"/todos/1\""]
     );
 }
+
+const UPLOADS: &str = r#"
+const multer = require("multer");
+const upload = multer({ limits: { fileSize: 20 } });
+app.post("/notes", upload.single("note"), (req, res) => {
+  if (!req.file) return res.status(400).json({ error: "no file" });
+  const { originalname, mimetype, size, buffer } = req.file;
+  res.status(201).json({ title: req.body.title, originalname, mimetype, size, text: buffer.toString() });
+});
+app.use((err, req, res, next) => {
+  res.status(err.code === "LIMIT_FILE_SIZE" ? 413 : 400).json({ error: err.message, code: err.code });
+});
+"#;
+
+#[test]
+fn a_multipart_step_uploads_files_that_multer_reads() {
+    let tests = r#"
+[[tests]]
+name = "uploads"
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+multipart = [{ name = "title", value = "Shopping" }, { name = "note", filename = "list.txt", content = "milk\neggs" }]
+expect.status = 201
+expect.json = { title = "Shopping", originalname = "list.txt", mimetype = "text/plain", size = 9, text = "milk\neggs" }
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+multipart = [{ name = "note", filename = "big.csv", type = "text/csv", content = "twenty-one characters" }]
+expect.status = 413
+expect.json = { error = "File too large", code = "LIMIT_FILE_SIZE" }
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+multipart = [{ name = "other", filename = "x.txt", content = "x" }]
+expect.status = 400
+expect.json_path = { code = "LIMIT_UNEXPECTED_FILE" }
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+json = { title = "not a form" }
+expect.status = 400
+expect.json = { error = "no file" }
+"#;
+    let report = grade_code(&exercise(tests), UPLOADS);
+    assert!(passes(&report), "{report:#?}");
+    let sent = &only(&report).steps[0].request;
+    assert!(sent.body.starts_with("--backlab-part-7f3a9c\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nShopping\r\n"), "{}", sent.body);
+}
+
+#[test]
+fn a_multipart_part_is_a_field_or_a_file() {
+    let found = problems(
+        "[[tests]]\nname = \"t\"\n[[tests.steps]]\nmethod = \"POST\"\npath = \"/\"\nmultipart = [{ name = \"a\", value = \"1\", filename = \"a.txt\" }]\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("a field is { name, value }, a file is { name, filename, type, content }"), "{found:?}");
+}

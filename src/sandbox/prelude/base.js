@@ -3,7 +3,8 @@
 // timers. It runs inside the sandbox before the learner's file, on a fresh
 // JavaScript context for every request. Its only way out is `__host`, which
 // it captures and hides. The files of src/sandbox/prelude/ are joined in
-// order into one module: base, db, fetch, request, response, router, dispatch.
+// order into one module: base, db, fetch, request, response, multer, router,
+// dispatch.
 "use strict";
 (function (host, limits) {
   delete globalThis.__host;

@@ -369,7 +369,8 @@
     if (id === "express") return express;
     if (id === "better-sqlite3") return Database;
     if (id === "crypto") return globalThis.crypto;
-    throw new Error("require(" + JSON.stringify(name) + ") is not available in Backlab's sandbox: your code is one file, with `app`, `express`, `db`, `console`, `crypto` and timers ready to use; there are no files, network or other packages");
+    if (id === "multer") return multer;
+    throw new Error("require(" + JSON.stringify(name) + ") is not available in Backlab's sandbox: your code is one file, with `app`, `express`, `db`, `console`, `crypto` and timers ready to use (and require(\"multer\") for uploads); there are no files, network or other packages");
   });
   define("module", { exports: {} });
   define("exports", globalThis.module.exports);
