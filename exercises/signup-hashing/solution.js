@@ -3,8 +3,8 @@ app.post("/signup", (req, res) => {
   if (typeof username !== "string" || username.trim() === "") {
     return res.status(400).json({ error: "choose a username" });
   }
-  if (typeof password !== "string" || password.length < 8) {
-    return res.status(400).json({ error: "a password needs at least 8 characters" });
+  if (typeof password !== "string" || password.length < 15) {
+    return res.status(400).json({ error: "a password needs at least 15 characters" });
   }
   if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(username)) {
     return res.status(409).json({ error: "that username is taken" });

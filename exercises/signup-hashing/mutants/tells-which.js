@@ -2,7 +2,7 @@
 app.post("/signup", (req, res) => {
   const { username, password } = req.body;
   if (typeof username !== "string" || username.trim() === "") return res.status(400).json({ error: "username" });
-  if (typeof password !== "string" || password.length < 8) return res.status(400).json({ error: "too short" });
+  if (typeof password !== "string" || password.length < 15) return res.status(400).json({ error: "too short" });
   if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(username)) return res.status(409).json({ error: "taken" });
   const { lastInsertRowid: id } = db.prepare("INSERT INTO users (username, password_hash) VALUES (?, ?)").run(username, crypto.hashPassword(password));
   res.status(201).json({ id, username });

@@ -1,7 +1,7 @@
-// Refuses an 8-character password (<= 8 instead of < 8) and never checks the username (missing one → 500 from NOT NULL).
+// Refuses a 15-character password (<= 15 instead of < 15) and never checks the username (missing one → 500 from NOT NULL).
 app.post("/signup", (req, res) => {
   const { username, password } = req.body;
-  if (typeof password !== "string" || password.length <= 8) return res.status(400).json({ error: "password too short" });
+  if (typeof password !== "string" || password.length <= 15) return res.status(400).json({ error: "password too short" });
   if (db.prepare("SELECT 1 FROM users WHERE username = ?").get(username)) return res.status(409).json({ error: "taken" });
   const { lastInsertRowid: id } = db.prepare("INSERT INTO users (username, password_hash) VALUES (?, ?)").run(username, crypto.hashPassword(password));
   res.status(201).json({ id, username });
