@@ -507,3 +507,24 @@ fn a_multipart_part_is_a_field_or_a_file() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("a field is { name, value }, a file is { name, filename, type, content }"), "{found:?}");
 }
+
+#[test]
+fn multer_keeps_only_the_file_name_and_skips_an_empty_file_input() {
+    let tests = r#"
+[[tests]]
+name = "names"
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+multipart = [{ name = "note", filename = "../../etc/passwd", content = "root" }]
+expect.json_path = { originalname = "passwd" }
+[[tests.steps]]
+method = "POST"
+path = "/notes"
+multipart = [{ name = "title", value = "none chosen" }, { name = "note", filename = "", content = "" }]
+expect.status = 400
+expect.json = { error = "no file" }
+"#;
+    let report = grade_code(&exercise(tests), UPLOADS);
+    assert!(passes(&report), "{report:#?}");
+}

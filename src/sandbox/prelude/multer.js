@@ -96,6 +96,11 @@
           body[part.name] = had === undefined ? part.text : [].concat(had, part.text);
           continue;
         }
+        // As multer (through busboy) does: a file input left empty sends a
+        // part with filename="", which is skipped, and a name keeps only
+        // what follows its last / or \.
+        if (part.filename === "") continue;
+        part.filename = part.filename.replace(/^.*[\\/]/, "");
         const count = (counts.get(part.name) || 0) + 1;
         counts.set(part.name, count);
         if (!accepts(part.name, count)) return fail("LIMIT_UNEXPECTED_FILE", part.name);
