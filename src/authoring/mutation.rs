@@ -57,6 +57,15 @@ pub fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
         if let Some(i) = declared {
             used[i] = true;
         }
+        // A declared mutant the parallel run caught is graded once more on
+        // its own: a busy machine can stop a run at its deadline, which is
+        // not a test telling it apart.
+        let fate = match (fate, declared) {
+            (Fate::Caught, Some(_)) if passes_alone(sandbox, exercise, &mutation, &solution_path) => {
+                Fate::Survived
+            }
+            (fate, _) => fate,
+        };
         match (fate, declared) {
             (Fate::Invalid, _) => {}
             (Fate::Survived, Some(_)) => score.equivalent += 1,
@@ -109,13 +118,23 @@ fn declared_problem(exercise: &Exercise, entry: &EquivalentMutant, message: &str
     )
 }
 
-/// Grades every mutant, on as many threads as there are cores.
-fn grade_all(sandbox: &Sandbox, exercise: &Exercise, all: &[Mutation], file: &str) -> Vec<Fate> {
-    let options = GradeOptions {
+/// Whether `mutation` passes every test when graded by itself.
+fn passes_alone(sandbox: &Sandbox, exercise: &Exercise, mutation: &Mutation, file: &str) -> bool {
+    grade(sandbox, exercise, &mutation.code, &mutant_options(file)).status == Status::Pass
+}
+
+/// How a mutant is graded: every test, hidden ones too, stopping at the first failure.
+fn mutant_options(file: &str) -> GradeOptions {
+    GradeOptions {
         reveal_hidden: true,
         file: file.to_string(),
         stop_at_first_failure: true,
-    };
+    }
+}
+
+/// Grades every mutant, on as many threads as there are cores.
+fn grade_all(sandbox: &Sandbox, exercise: &Exercise, all: &[Mutation], file: &str) -> Vec<Fate> {
+    let options = mutant_options(file);
     let next = AtomicUsize::new(0);
     let fates = Mutex::new(vec![Fate::Caught; all.len()]);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
