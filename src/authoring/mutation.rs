@@ -61,7 +61,9 @@ pub fn score(sandbox: &Sandbox, exercise: &Exercise) -> Score {
         // its own: a busy machine can stop a run at its deadline, which is
         // not a test telling it apart.
         let fate = match (fate, declared) {
-            (Fate::Caught, Some(_)) if passes_alone(sandbox, exercise, &mutation, &solution_path) => {
+            (Fate::Caught, Some(_))
+                if passes_alone(sandbox, exercise, &mutation, &solution_path) =>
+            {
                 Fate::Survived
             }
             (fate, _) => fate,

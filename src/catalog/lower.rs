@@ -198,7 +198,10 @@ impl TestLowering<'_, '_> {
             (None, body) => body,
             (Some(parts), Body::None) => Body::Multipart(parts),
             (Some(_), body) => {
-                self.at(start, "a step sends one body: json, form, body or multipart, not several");
+                self.at(
+                    start,
+                    "a step sends one body: json, form, body or multipart, not several",
+                );
                 body
             }
         };
@@ -259,7 +262,11 @@ impl TestLowering<'_, '_> {
             let part = part.into_inner();
             let file = match (part.value, part.filename, part.content) {
                 (Some(value), None, None) if part.content_type.is_none() => {
-                    out.push(super::model::Part { name: part.name, file: None, text: value });
+                    out.push(super::model::Part {
+                        name: part.name,
+                        file: None,
+                        text: value,
+                    });
                     continue;
                 }
                 (None, Some(filename), Some(content)) => (filename, content),

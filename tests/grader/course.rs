@@ -202,8 +202,10 @@ fn every_exercise_meets_the_course_standard() {
         // A tests exercise's attack tests are the ones its reference tests
         // hold: the learner is taught to write them.
         let reference = match exercise.language {
-            Language::Tests => backlab::catalog::learner_tests(exercise, &exercise.solution, "solution.toml")
-                .unwrap_or_else(|p| panic!("{id}: solution.toml does not load: {p:?}")),
+            Language::Tests => {
+                backlab::catalog::learner_tests(exercise, &exercise.solution, "solution.toml")
+                    .unwrap_or_else(|p| panic!("{id}: solution.toml does not load: {p:?}"))
+            }
             _ => exercise.tests.clone(),
         };
         let attacks = reference.iter().filter(|t| t.security).count();

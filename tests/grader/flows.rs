@@ -441,7 +441,9 @@ path = "/go/{{id}}"
 expect.status = 303
 expect.headers = { location = "/todos/{{id}}" }
 "#;
-    let app = format!("{TODOS}\napp.get(\"/go/:id\", (req, res) => res.redirect(303, \"/todos/\" + req.params.id));\n");
+    let app = format!(
+        "{TODOS}\napp.get(\"/go/:id\", (req, res) => res.redirect(303, \"/todos/\" + req.params.id));\n"
+    );
     assert!(passes(&grade_code(&exercise(tests), &app)));
     let wrong = app.replace("\"/todos/\" + req.params.id", "\"/todos/1\"");
     assert_eq!(
@@ -505,7 +507,11 @@ fn a_multipart_part_is_a_field_or_a_file() {
         "[[tests]]\nname = \"t\"\n[[tests.steps]]\nmethod = \"POST\"\npath = \"/\"\nmultipart = [{ name = \"a\", value = \"1\", filename = \"a.txt\" }]\n",
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].contains("a field is { name, value }, a file is { name, filename, type, content }"), "{found:?}");
+    assert!(
+        found[0]
+            .contains("a field is { name, value }, a file is { name, filename, type, content }"),
+        "{found:?}"
+    );
 }
 
 #[test]

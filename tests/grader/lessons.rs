@@ -61,7 +61,10 @@ fn every_lesson_example_loads_in_the_sandbox() {
     for lesson in &catalog.lessons {
         let blocks = app_blocks(&lesson.body);
         if blocks.is_empty() {
-            failures.push(format!("{}: no runnable example (a ```js block that builds an app)", lesson.file));
+            failures.push(format!(
+                "{}: no runnable example (a ```js block that builds an app)",
+                lesson.file
+            ));
         }
         for (line, code) in blocks {
             if let Some(problem) = load_problem(&catalog, lesson, &code) {

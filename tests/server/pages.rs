@@ -77,12 +77,14 @@ async fn the_home_page_shows_progress_and_where_to_continue() {
     let (app, _dir) = fresh();
     let catalog = backlab::catalog::Catalog::load(&backlab::catalog::Files::builtin()).unwrap();
     let first = &catalog.lessons[0];
-    let exercise = |id: &backlab::catalog::ExerciseId| {
-        catalog.exercises.iter().find(|e| &e.id == id).unwrap()
-    };
+    let exercise =
+        |id: &backlab::catalog::ExerciseId| catalog.exercises.iter().find(|e| &e.id == id).unwrap();
     let (one, two) = (exercise(&first.exercises[0]), first.exercises.get(1));
     let (_, _, page) = html(&app, "/").await;
-    let start = format!("<a class=\"button primary\" href=\"/lessons/{}\">Start: ", first.id);
+    let start = format!(
+        "<a class=\"button primary\" href=\"/lessons/{}\">Start: ",
+        first.id
+    );
     assert!(page.contains(&start), "{page}");
 
     let read = format!("/api/lessons/{}/read", first.id);
@@ -107,7 +109,10 @@ async fn the_home_page_shows_progress_and_where_to_continue() {
     );
     assert!(page.contains("aria-valuenow=\"2\""), "{page}");
     let after = match two {
-        Some(id) => format!("href=\"/exercises/{id}\">Continue: {}</a>", exercise(id).title),
+        Some(id) => format!(
+            "href=\"/exercises/{id}\">Continue: {}</a>",
+            exercise(id).title
+        ),
         None => format!("href=\"/lessons/{}\">Continue: ", catalog.lessons[1].id),
     };
     assert!(page.contains(&after), "{page}");

@@ -311,7 +311,11 @@ mod tests {
             .map(|e| e.id.0.as_str())
             .filter(|id| *id != "hello-route")
             .collect();
-        let all_but_routes: Vec<&str> = all_read.iter().copied().filter(|id| *id != "routes").collect();
+        let all_but_routes: Vec<&str> = all_read
+            .iter()
+            .copied()
+            .filter(|id| *id != "routes")
+            .collect();
         assert_eq!(
             next(&all_but_routes, &all_but_first).as_deref(),
             Some("/lessons/routes")
