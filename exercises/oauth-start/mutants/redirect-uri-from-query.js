@@ -27,7 +27,7 @@ app.get("/auth/login", (req, res) => {
     ["response_type", "code"],
     ["client_id", process.env.OAUTH_CLIENT_ID],
     ["redirect_uri", req.query.redirect_uri ?? process.env.OAUTH_REDIRECT_URI],
-    ["scope", "openid email"],
+    ["scope", "openid email profile"],
     ["state", state],
     ["code_challenge", challengeFor(verifier)],
     ["code_challenge_method", "S256"],

@@ -1,4 +1,4 @@
-// Asks for "openid email profile" instead of the scope the README names: the URL is not the one agreed, and the user is asked to share more.
+// Asks for "openid email" without "profile": the URL is not the one agreed, and the callback gets no name to store.
 const AUTHORIZE_URL = "https://id.lantern.example/authorize";
 
 // Given: a stand-in for the callback (the exercise "Log in with Lantern ID:
@@ -27,7 +27,7 @@ app.get("/auth/login", (req, res) => {
     ["response_type", "code"],
     ["client_id", process.env.OAUTH_CLIENT_ID],
     ["redirect_uri", process.env.OAUTH_REDIRECT_URI],
-    ["scope", "openid email profile"],
+    ["scope", "openid email"],
     ["state", state],
     ["code_challenge", challengeFor(verifier)],
     ["code_challenge_method", "S256"],
