@@ -6,6 +6,6 @@ CREATE TABLE customers (
 CREATE TABLE orders (
   id          INTEGER PRIMARY KEY,
   customer_id INTEGER NOT NULL REFERENCES customers(id),
-  total       REAL NOT NULL,
+  total_cents INTEGER NOT NULL,
   placed_on   TEXT NOT NULL
 );

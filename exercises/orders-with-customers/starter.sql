@@ -1,1 +1,1 @@
-SELECT id, customer_id, total FROM orders ORDER BY id;
+SELECT id, customer_id, total_cents FROM orders ORDER BY id;

@@ -1,6 +1,6 @@
-INSERT INTO products (name, category, price, stock) VALUES
-  ('Teapot', 'kitchen', 25.00, 4),
-  ('Mug', 'kitchen', 8.00, 30),
-  ('Kettle', 'kitchen', 40.00, 0),
-  ('Notebook', 'office', 3.50, 12),
-  ('Desk lamp', 'office', 30.00, 2);
+INSERT INTO products (name, category, price_cents, stock) VALUES
+  ('Teapot', 'kitchen', 2500, 4),
+  ('Mug', 'kitchen', 800, 30),
+  ('Kettle', 'kitchen', 4000, 0),
+  ('Notebook', 'office', 350, 12),
+  ('Desk lamp', 'office', 3000, 2);

@@ -1,1 +1,3 @@
-UPDATE products SET price = round(price * 1.1, 2) WHERE category = 'kitchen';
+UPDATE products
+SET price_cents = CAST(round(price_cents * 1.1) AS INTEGER)
+WHERE category = 'kitchen';

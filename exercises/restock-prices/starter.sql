@@ -1,1 +1,1 @@
-SELECT name, price FROM products WHERE category = 'kitchen';
+SELECT name, price_cents FROM products WHERE category = 'kitchen';

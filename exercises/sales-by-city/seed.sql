@@ -4,10 +4,10 @@ INSERT INTO customers (id, name, city) VALUES
   (3, 'Alan', 'London'),
   (4, 'Katherine', 'Hampton'),
   (5, 'Barbara', 'Boston');
-INSERT INTO orders (id, customer_id, total, placed_on) VALUES
-  (10, 1, 30.00, '2026-03-01'),
-  (11, 1, 12.50, '2026-03-04'),
-  (12, 2, 99.00, '2026-03-02'),
-  (13, 3, 20.00, '2026-03-03'),
-  (14, 4, 5.00, '2026-03-03'),
-  (15, 2, 1.00, '2026-03-06');
+INSERT INTO orders (id, customer_id, total_cents, placed_on) VALUES
+  (10, 1, 3000, '2026-03-01'),
+  (11, 1, 1250, '2026-03-04'),
+  (12, 2, 9900, '2026-03-02'),
+  (13, 3, 2000, '2026-03-03'),
+  (14, 4, 500, '2026-03-03'),
+  (15, 2, 100, '2026-03-06');

@@ -1,3 +1,3 @@
-SELECT c.city, o.total
+SELECT c.city, o.total_cents
 FROM orders AS o
 JOIN customers AS c ON c.id = o.customer_id;

@@ -1,4 +1,4 @@
-SELECT title, price
+SELECT title, price_cents
 FROM books
-WHERE price < 20
-ORDER BY price, title;
+WHERE price_cents < 2000
+ORDER BY price_cents, title;

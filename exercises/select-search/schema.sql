@@ -1,6 +1,6 @@
 CREATE TABLE books (
-  id     INTEGER PRIMARY KEY,
-  title  TEXT NOT NULL,
-  author TEXT NOT NULL,
-  price  REAL NOT NULL
+  id          INTEGER PRIMARY KEY,
+  title       TEXT NOT NULL,
+  author      TEXT NOT NULL,
+  price_cents INTEGER NOT NULL
 );

@@ -1,5 +1,5 @@
-SELECT title, price
+SELECT title, price_cents
 FROM books
 WHERE title LIKE '%program%'
-ORDER BY price DESC
+ORDER BY price_cents DESC
 LIMIT 3;

@@ -1,1 +1,1 @@
-SELECT title, price FROM books WHERE title = 'Program';
+SELECT title, price_cents FROM books WHERE title = 'Program';

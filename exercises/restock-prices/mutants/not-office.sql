@@ -1,2 +1,2 @@
 -- Raises every category except office, so a third category goes up too.
-UPDATE products SET price = round(price * 1.1, 2) WHERE category <> 'office';
+UPDATE products SET price_cents = CAST(round(price_cents * 1.1) AS INTEGER) WHERE category <> 'office';
