@@ -161,17 +161,17 @@ fn the_readme_course_map_matches_the_course() {
 fn every_exercise_meets_the_course_standard() {
     let course = builtin();
     assert!(
-        course.lessons.len() >= 32,
+        course.lessons.len() >= 60,
         "{} lessons",
         course.lessons.len()
     );
     assert!(
-        course.exercises.len() >= 48,
+        course.exercises.len() >= 100,
         "{} exercises",
         course.exercises.len()
     );
     assert!(
-        course.glossary.len() >= 30,
+        course.glossary.len() >= 60,
         "{} glossary terms",
         course.glossary.len()
     );
