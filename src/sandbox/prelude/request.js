@@ -143,7 +143,9 @@
   function mediaMatches(pattern, type) {
     const [pt, ps] = pattern.split("/");
     const [tt, ts] = type.split("/");
-    return (pt === "*" || pt === tt) && (ps === "*" || ps === ts);
+    // `application/*+json` (as type-is reads it): any subtype with that suffix.
+    const suffix = ps && ps.startsWith("*+") && ts ? ts.endsWith(ps.slice(1)) : false;
+    return (pt === "*" || pt === tt) && (ps === "*" || ps === ts || suffix);
   }
 
   /**
