@@ -44,7 +44,8 @@ async fn run_shows_sql_and_the_tables_after() {
 #[tokio::test]
 async fn run_takes_sql_for_sql_exercises() {
     let (app, _dir) = fresh();
-    let body = json!({ "code": "SELECT title FROM books WHERE price_cents < 1000 ORDER BY price_cents" });
+    let body =
+        json!({ "code": "SELECT title FROM books WHERE price_cents < 1000 ORDER BY price_cents" });
     let (status, run) = send(
         &app,
         request("POST", "/api/exercises/select-basics/run", Some(body)),
