@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use files::{Files, ROOTS};
 pub use glossary::Term;
 pub use json_path::JsonPath;
-pub use learner_tests::{MAX_TESTS, learner_tests};
+pub use learner_tests::learner_tests;
 pub use map::course_map;
 pub use model::Test;
 pub use problem::Problem;

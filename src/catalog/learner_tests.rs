@@ -10,7 +10,7 @@ use super::{Exercise, Language, Problem, spec};
 
 /// The most tests one file may hold: each runs on the correct app and on
 /// every broken one, so the count bounds how long grading takes.
-pub const MAX_TESTS: usize = 40;
+const MAX_TESTS: usize = 40;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -167,7 +167,7 @@ impl TestLowering<'_, '_> {
         out
     }
 
-    fn step(&mut self, step: spec::Step, start: usize) -> Step {
+    fn step(&mut self, mut step: spec::Step, start: usize) -> Step {
         let method = match step.method {
             None => "GET".to_string(),
             Some(method) => {
@@ -205,7 +205,7 @@ impl TestLowering<'_, '_> {
                 body
             }
         };
-        let max_statements = step.expect.max_statements.clone().and_then(|max| {
+        let max_statements = step.expect.max_statements.take().and_then(|max| {
             u32::try_from(*max.get_ref())
                 .map_err(|_| {
                     self.at(
@@ -259,34 +259,30 @@ impl TestLowering<'_, '_> {
         let mut out = Vec::new();
         for part in raw {
             let offset = part.span().start;
-            let part = part.into_inner();
-            let file = match (part.value, part.filename, part.content) {
-                (Some(value), None, None) if part.content_type.is_none() => {
-                    out.push(super::model::Part {
-                        name: part.name,
-                        file: None,
-                        text: value,
-                    });
-                    continue;
+            let spec::Part {
+                name,
+                value,
+                filename,
+                content_type,
+                content,
+            } = part.into_inner();
+            let (file, text) = match (value, filename, content, content_type) {
+                (Some(value), None, None, None) => (None, value),
+                (None, Some(filename), Some(content), media) => {
+                    let media = media.unwrap_or_else(|| "text/plain".into());
+                    (Some((filename, media)), content)
                 }
-                (None, Some(filename), Some(content)) => (filename, content),
                 _ => {
                     self.at(
                         offset,
                         format!(
-                            "multipart part {:?}: a field is {{ name, value }}, a file is {{ name, filename, type, content }}",
-                            part.name
+                            "multipart part {name:?}: a field is {{ name, value }}, a file is {{ name, filename, type, content }}"
                         ),
                     );
                     continue;
                 }
             };
-            let media = part.content_type.unwrap_or_else(|| "text/plain".into());
-            out.push(super::model::Part {
-                name: part.name,
-                file: Some((file.0, media)),
-                text: file.1,
-            });
+            out.push(super::model::Part { name, file, text });
         }
         out
     }

@@ -31,10 +31,31 @@ impl Problem {
     /// the file (front matter starts on line 2).
     pub fn toml(file: &str, text: &str, first_line: u32, error: &toml::de::Error) -> Self {
         let line = error.span().map_or(1, |span| line_of(text, span.start));
-        let raw = error.message().trim_end().replace('\n', " ");
+        let raw = plain_types(error.message().trim_end()).replace('\n', " ");
         let message = slip(text, line, &raw).unwrap_or(raw);
         Self::new(file, Some(line + first_line - 1), message)
     }
+}
+
+/// serde's Rust type names ("expected i64") in the words a beginner and an
+/// instructor use ("expected a whole number").
+fn plain_types(message: &str) -> String {
+    const NAMES: [(&str, &str); 9] = [
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected u16", "expected a whole number, 0 or more"),
+        ("expected usize", "expected a whole number, 0 or more"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list in [brackets]"),
+        ("expected a map", "expected a table in {braces}"),
+        ("expected a boolean", "expected true or false"),
+    ];
+    let mut out = message.to_string();
+    for (rust, words) in NAMES {
+        out = out.replace(rust, words);
+    }
+    out
 }
 
 /// The TOML mistakes authors make most, said in words: `null` (TOML has

@@ -297,6 +297,15 @@ fn common_toml_slips_are_said_in_words() {
         problems[0].starts_with("exercises/slip/exercise.toml:8: `hints` is read as part of [limits], the table above it"),
         "{problems:?}"
     );
+    let text_status = format!(
+        "{head}hints = [\"h\"]\n[[tests]]\nname = \"t\"\n[[tests.steps]]\npath = \"/\"\nexpect.status = \"ok\"\n"
+    );
+    let problems = exercise(&text_status);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("invalid type: string \"ok\", expected a whole number"),
+        "{problems:?}"
+    );
 }
 
 #[test]

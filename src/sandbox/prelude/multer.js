@@ -24,17 +24,9 @@
     MISSING_FIELD_NAME: "Field name missing",
   };
 
-  const utf8 = (text) => {
-    const out = [];
-    for (const ch of text) {
-      let c = ch.codePointAt(0);
-      if (c < 0x80) out.push(c);
-      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    }
-    return out;
-  };
+  // A request's text is valid UTF-8 (it came from the host as a string), so
+  // the encodeURIComponent idiom request.js uses gives its bytes.
+  const utf8 = (text) => Array.from(unescape(encodeURIComponent(text)), (c) => c.charCodeAt(0));
 
   class FileBuffer extends Uint8Array {
     toString(encoding) {

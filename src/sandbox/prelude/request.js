@@ -103,6 +103,17 @@
 
   const mediaType = (value) => String(value || "").split(";")[0].trim().toLowerCase();
 
+  // express.json()'s parse: with `strict`, only an object or an array.
+  function parseJson(raw, strict) {
+    const first = raw.trimStart().charAt(0);
+    if (strict && first !== "{" && first !== "[") {
+      throw parseFailure("The JSON body must be an object or an array (express.json() is strict), not " + JSON.stringify(raw.slice(0, 20)), raw);
+    }
+    try { return JSON.parse(raw); } catch (e) {
+      throw parseFailure("The request body is not valid JSON: " + e.message, raw);
+    }
+  }
+
   // What express.json() and express.urlencoded() would make of the body;
   // Backlab parses it for every request (see docs/javascript.md).
   function parseBody(type, raw) {
@@ -117,15 +128,7 @@
         throw error;
       }
     }
-    if (media === "application/json") {
-      const first = raw.trimStart().charAt(0);
-      if (first !== "{" && first !== "[") {
-        throw parseFailure("The JSON body must be an object or an array (express.json() is strict), not " + JSON.stringify(raw.slice(0, 20)), raw);
-      }
-      try { return JSON.parse(raw); } catch (e) {
-        throw parseFailure("The request body is not valid JSON: " + e.message, raw);
-      }
-    }
+    if (media === "application/json") return parseJson(raw, true);
     if (media === "application/x-www-form-urlencoded") return parseQuery(raw, true);
     // No parser of Express's takes other types: the text is in req.rawBody.
     return undefined;

@@ -354,14 +354,10 @@
   express.json = (options) => (req, res, next) => {
     const type = options && options.type;
     if (!type || req.body !== undefined || !req.rawBody || !req.is(type)) return next();
-    const first = req.rawBody.trimStart().charAt(0);
-    if (options.strict !== false && first !== "{" && first !== "[") {
-      return next(parseFailure("The JSON body must be an object or an array (express.json() is strict), not " + JSON.stringify(req.rawBody.slice(0, 20)), req.rawBody));
-    }
     try {
-      req.body = JSON.parse(req.rawBody);
-    } catch (e) {
-      return next(parseFailure("The request body is not valid JSON: " + e.message, req.rawBody));
+      req.body = parseJson(req.rawBody, options.strict !== false);
+    } catch (error) {
+      return next(error);
     }
     next();
   };
