@@ -196,6 +196,9 @@ pub struct Exercise {
     pub id: ExerciseId,
     /// `exercises/<slug>/`
     pub dir: String,
+    /// A hash of the folder's files (hex): which version of the exercise
+    /// a submission was graded against.
+    pub content_hash: String,
     pub title: String,
     pub track: Track,
     pub lesson: Option<LessonId>,

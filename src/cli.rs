@@ -15,6 +15,7 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+mod class;
 mod check;
 mod grade;
 mod new;
@@ -66,6 +67,40 @@ pub enum Command {
     /// Grade your file again every time you save it, in your own editor;
     /// passes count on the course page too.
     Watch(WatchArgs),
+    /// Serve the course to a whole class: sign-in, assignments, a live
+    /// dashboard and a gradebook for the instructor.
+    Class(ClassArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  backlab class --listen 0.0.0.0:4000 --public-url http://192.168.1.20:4000\n  backlab class --listen 127.0.0.1:4000 --public-url https://class.example.org --behind-proxy \\\n      --database postgres://backlab:PASSWORD@db.example.org/backlab --content ./my-course"
+)]
+pub struct ClassArgs {
+    /// The address to listen on: 0.0.0.0:4000 for every network of this
+    /// machine, 127.0.0.1:4000 behind a reverse proxy on the same machine.
+    #[arg(long, default_value = "127.0.0.1:4000", value_name = "IP:PORT")]
+    pub listen: String,
+    /// Where learners reach the class, e.g. https://class.example.org.
+    /// Join links start with it, and requests for any other address are
+    /// refused. Needed when listening on 0.0.0.0.
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Where the class is stored: a SQLite file (the default is class.db in
+    /// Backlab's data folder), or postgres://USER:PASSWORD@HOST/DB so
+    /// several servers share one class.
+    #[arg(long, value_name = "FILE|URL")]
+    pub database: Option<String>,
+    /// Serve the course in this folder instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+    /// The instructor's email, for the first join link.
+    #[arg(long, default_value = "instructor", value_name = "EMAIL")]
+    pub instructor: String,
+    /// Backlab runs behind a reverse proxy that sets X-Forwarded-For
+    /// (sign-in limits then count per client, not per proxy).
+    #[arg(long)]
+    pub behind_proxy: bool,
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +266,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(args) => check::check(&args, &data_dir),
         Command::New(args) => new::new(&args),
         Command::Watch(args) => watch::watch(&args, &data_dir),
+        Command::Class(args) => class::class(&args, &data_dir),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod authoring;
 pub mod catalog;
+pub mod class;
 pub mod cli;
 pub mod grader;
 pub mod mutation;

@@ -5,6 +5,7 @@
 
 mod api;
 mod assets;
+mod classroom;
 pub mod course;
 mod error;
 mod glossary_links;
@@ -12,6 +13,7 @@ mod guard;
 mod jobs;
 mod listen;
 mod markdown;
+pub mod me;
 mod pages;
 mod search;
 
@@ -33,6 +35,7 @@ pub use error::AppError;
 pub use guard::AllowedHosts;
 pub use jobs::Jobs;
 pub use listen::{Listening, Stopped, listen};
+pub use me::{ClassState, Learners};
 
 use crate::catalog::{Catalog, Exercise};
 use crate::sandbox::Sandbox;
@@ -48,7 +51,7 @@ const REQUEST_DEADLINE: Duration = Duration::from_secs(60);
 pub struct AppState {
     pub course: Arc<Course>,
     pub sandbox: Sandbox,
-    pub store: Arc<Store>,
+    pub learners: Learners,
     pub jobs: Jobs,
     pages: Arc<pages::Pages>,
 }
@@ -60,10 +63,19 @@ impl AppState {
 
     /// For a course that may be reloaded while the server runs.
     pub fn with_course(course: Arc<Course>, sandbox: Sandbox, store: Store) -> Self {
+        Self::serving(course, sandbox, Learners::Solo(Arc::new(store)))
+    }
+
+    /// A class: every member signs in, and their data is in `class`.
+    pub fn class(course: Arc<Course>, sandbox: Sandbox, class: ClassState) -> Self {
+        Self::serving(course, sandbox, Learners::Class(Arc::new(class)))
+    }
+
+    fn serving(course: Arc<Course>, sandbox: Sandbox, learners: Learners) -> Self {
         Self {
             course,
             sandbox,
-            store: Arc::new(store),
+            learners,
             jobs: Jobs::per_core(),
             pages: Arc::new(pages::Pages::new()),
         }
@@ -125,6 +137,7 @@ async fn blocking<T: Send + 'static>(
 
 /// Every route, and the layers around them.
 pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
+    let is_class = matches!(state.learners, Learners::Class(_));
     let deadline = axum::middleware::from_fn(deadline);
     // Sandbox jobs have no deadline here: the sandbox bounds them, and a
     // started job must be answered with its result (see `jobs`).
@@ -158,7 +171,17 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
         .route("/search", get(pages::search))
         .route("/glossary", get(pages::glossary))
         .route("/static/{name}", get(assets::asset))
+        .merge(if is_class {
+            classroom::routes()
+        } else {
+            Router::new()
+        })
         .route_layer(deadline)
+        .merge(if is_class {
+            classroom::live_routes()
+        } else {
+            Router::new()
+        })
         .nest("/api", api)
         .fallback(pages::fallback)
         .with_state(state)

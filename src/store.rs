@@ -4,8 +4,8 @@
 //! loses nothing that was acknowledged. Calls block: the server makes them
 //! off the async runtime.
 
-mod clues;
 mod health;
+mod learner;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 pub use health::Unusable;
+pub use learner::LearnerData;
 
 /// Each entry moves the schema one version on; `user_version` says how far
 /// a file has come. Never edit an entry once released: add one.
@@ -64,6 +65,8 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("the progress database: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Class(#[from] crate::class::DbError),
 }
 
 /// A saved draft.
@@ -356,6 +359,58 @@ impl Store {
                 )?,
             })
         })
+    }
+}
+
+impl LearnerData for Store {
+    fn draft(&self, exercise: &str) -> Result<Option<Draft>, StoreError> {
+        Store::draft(self, exercise)
+    }
+
+    fn save_draft(&self, exercise: &str, code: &str) -> Result<Draft, StoreError> {
+        Store::save_draft(self, exercise, code)
+    }
+
+    fn delete_draft(&self, exercise: &str) -> Result<(), StoreError> {
+        Store::delete_draft(self, exercise)
+    }
+
+    fn record_submission(
+        &self,
+        exercise: &crate::catalog::Exercise,
+        code: &str,
+        report: &crate::grader::Report,
+        save_as_draft: bool,
+    ) -> Result<SubmissionSummary, StoreError> {
+        Store::record_submission(self, &exercise.id.0, code, report, save_as_draft)
+    }
+
+    fn submissions(&self, exercise: &str) -> Result<Vec<SubmissionSummary>, StoreError> {
+        Store::submissions(self, exercise)
+    }
+
+    fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
+        Store::submission(self, id)
+    }
+
+    fn failures_of(&self, exercise: &str, test: &str) -> Result<i64, StoreError> {
+        Store::failures_of(self, exercise, test)
+    }
+
+    fn reveal_solution(&self, exercise: &str) -> Result<(), StoreError> {
+        Store::reveal_solution(self, exercise)
+    }
+
+    fn may_see_solution(&self, exercise: &str) -> Result<bool, StoreError> {
+        Store::may_see_solution(self, exercise)
+    }
+
+    fn mark_read(&self, lesson: &str) -> Result<(), StoreError> {
+        Store::mark_read(self, lesson)
+    }
+
+    fn progress(&self) -> Result<Progress, StoreError> {
+        Store::progress(self)
     }
 }
 

@@ -119,6 +119,11 @@ pub fn load(
         (Some(sources), Ok(template)) if problems.is_empty() => Ok((
             Exercise {
                 services,
+                content_hash: files
+                    .hash_under(dir)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect(),
                 ..build(slug, dir, text, parsed, tests, sources, template)
             },
             strays,
@@ -307,6 +312,7 @@ fn build(
     Exercise {
         id: ExerciseId(slug.to_string()),
         dir: dir.to_string(),
+        content_hash: String::new(),
         title: parsed.title,
         track: parsed.track,
         lesson: parsed.lesson.map(|l| LessonId(l.into_inner())),

@@ -117,4 +117,18 @@ impl Files {
             .map(|(k, _)| k.as_str())
             .take_while(move |k| k.starts_with(folder))
     }
+
+    /// A hash of every file under `folder`, names and texts: a version of
+    /// an exercise that any edit changes.
+    pub fn hash_under(&self, folder: &str) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        for path in self.under(folder) {
+            hasher.update(path.as_bytes());
+            hasher.update([0]);
+            hasher.update(self.get(path).unwrap_or_default().as_bytes());
+            hasher.update([0]);
+        }
+        hasher.finalize().into()
+    }
 }

@@ -36,7 +36,7 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
             })?;
         let port = listener.local_addr()?.port();
         let allowed = AllowedHosts::local(port, None);
-        let url = format!("http://{}/", allowed.first());
+        let url = allowed.url().to_string();
         say(&format!(
             "Backlab is serving the course at {url}  (Ctrl+C stops it)"
         ));
@@ -44,34 +44,46 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
             "Your progress is kept in {}",
             data_dir.join("progress.db").display()
         ));
-        if let Some(dir) = &args.content {
-            say(&format!(
-                "Watching {} for changes; pages follow your edits, and an edited exercise is checked again.",
-                dir.display()
-            ));
-            course::watch(course, dir.clone(), sandbox, report_reload);
-        }
         if args.open {
             open_browser(&url);
         }
-        let stop = async {
-            stop_signal().await;
-            say("Stopping: finishing what is still running (press Ctrl+C again to stop at once)…");
-        };
-        let options = Listening::default();
-        match listen(listener, app(state, allowed), options, stop, stop_signal()).await {
-            Stopped::Drained => say("Backlab stopped."),
-            Stopped::Abandoned => say(
-                "Backlab stopped before what was still running had finished; \
-                 everything it had confirmed as saved is kept.",
-            ),
-        }
+        run(listener, app(state, allowed), course, args.content.as_deref(), sandbox).await;
         anyhow::Ok(0)
     });
     // Work still running (a grading) is not waited for: the store commits
     // each write whole, so stopping in the middle loses nothing acknowledged.
     runtime.shutdown_background();
     served
+}
+
+/// Follows the course folder `content` (if any) and serves `router` on
+/// `listener` until Ctrl+C or SIGTERM, saying how the stop went.
+pub(super) async fn run(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    course: Arc<Course>,
+    content: Option<&Path>,
+    sandbox: crate::sandbox::Sandbox,
+) {
+        if let Some(dir) = content {
+            say(&format!(
+                "Watching {} for changes; pages follow your edits, and an edited exercise is checked again.",
+                dir.display()
+            ));
+            course::watch(course, dir.to_path_buf(), sandbox, report_reload);
+        }
+        let stop = async {
+            stop_signal().await;
+            say("Stopping: finishing what is still running (press Ctrl+C again to stop at once)…");
+        };
+        let options = Listening::default();
+        match listen(listener, router, options, stop, stop_signal()).await {
+            Stopped::Drained => say("Backlab stopped."),
+            Stopped::Abandoned => say(
+                "Backlab stopped before what was still running had finished; \
+                 everything it had confirmed as saved is kept.",
+            ),
+        }
 }
 
 fn report_reload(outcome: &Reloaded) {

@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use super::WatchArgs;
 use crate::catalog::Exercise;
 use crate::grader::{GradeOptions, Status, grade};
-use crate::store::Store;
+use crate::store::{LearnerData, Store};
 
 /// How often the file is looked at.
 const POLL: Duration = Duration::from_millis(250);

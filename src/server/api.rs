@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::error::{AppError, AppResult};
+use super::me::Me;
 use super::{AppState, blocking};
 use crate::grader::{self, GradeOptions, Report, Tryout};
 use crate::sandbox::{HttpRequest, METHODS};
@@ -146,6 +147,7 @@ impl RunRequest {
 
 pub async fn run(
     State(state): State<AppState>,
+    _me: Me,
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<RunBody>,
 ) -> AppResult<Json<Tryout>> {
@@ -167,6 +169,7 @@ pub struct Submitted {
 
 pub async fn submit(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<SubmitBody>,
 ) -> AppResult<Json<Submitted>> {
@@ -177,12 +180,10 @@ pub async fn submit(
             &body.code,
             &GradeOptions::default(),
         );
-        let slug = &exercise.id.0;
-        state.store.add_clues(exercise, &mut report)?;
-        let recorded =
-            state
-                .store
-                .record_submission(slug, &body.code, &report, body.save_as_draft)?;
+        me.data.add_clues(exercise, &mut report)?;
+        let recorded = me
+            .data
+            .record_submission(exercise, &body.code, &report, body.save_as_draft)?;
         Ok(Submitted {
             id: recorded.id,
             number: recorded.number,
@@ -226,22 +227,18 @@ pub struct RevealBody {
 /// The solution, once the exercise is passed or the learner chose to see it.
 pub async fn solution(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
 ) -> AppResult<Json<SolutionView>> {
     let exercise = state.exercise(&slug)?;
-    let allowed = blocking(move || state.store.may_see_solution(&slug)).await?;
-    if !allowed {
-        return Err(AppError::new(
-            StatusCode::FORBIDDEN,
-            "the reference solution opens once you pass the exercise, or when you choose to see it",
-        ));
-    }
+    super::classroom::policy::may_see_solution(&state, me, slug).await?;
     Ok(Json(SolutionView::of(&exercise)))
 }
 
 /// Shows the solution before a pass, when the learner confirms it.
 pub async fn reveal_solution(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<RevealBody>,
 ) -> AppResult<Json<SolutionView>> {
@@ -251,7 +248,8 @@ pub async fn reveal_solution(
             "send {\"give_up\": true} to see the solution before passing",
         ));
     }
-    blocking(move || state.store.reveal_solution(&slug)).await?;
+    super::classroom::policy::may_give_up(&state, &me, &slug).await?;
+    blocking(move || me.data.reveal_solution(&slug)).await?;
     Ok(Json(SolutionView::of(&exercise)))
 }
 
@@ -283,10 +281,11 @@ impl DraftView {
 
 pub async fn get_draft(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
 ) -> AppResult<Json<DraftView>> {
     let starter = state.exercise(&slug)?.starter.clone();
-    let draft = blocking(move || state.store.draft(&slug)).await?;
+    let draft = blocking(move || me.data.draft(&slug)).await?;
     Ok(Json(draft.map_or_else(
         || DraftView::starter(starter),
         DraftView::from,
@@ -295,30 +294,33 @@ pub async fn get_draft(
 
 pub async fn put_draft(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> AppResult<Json<DraftView>> {
     state.exercise(&slug)?;
-    let draft = blocking(move || state.store.save_draft(&slug, &body.code)).await?;
+    let draft = blocking(move || me.data.save_draft(&slug, &body.code)).await?;
     Ok(Json(draft.into()))
 }
 
 /// Back to the starter.
 pub async fn delete_draft(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
 ) -> AppResult<Json<DraftView>> {
     let starter = state.exercise(&slug)?.starter.clone();
-    blocking(move || state.store.delete_draft(&slug)).await?;
+    blocking(move || me.data.delete_draft(&slug)).await?;
     Ok(Json(DraftView::starter(starter)))
 }
 
-pub async fn progress(State(state): State<AppState>) -> AppResult<Json<Progress>> {
-    Ok(Json(blocking(move || state.store.progress()).await?))
+pub async fn progress(me: Me) -> AppResult<Json<Progress>> {
+    Ok(Json(blocking(move || me.data.progress()).await?))
 }
 
 pub async fn mark_read(
     State(state): State<AppState>,
+    me: Me,
     Path(lesson): Path<String>,
 ) -> AppResult<StatusCode> {
     if state.course.catalog().lesson(&lesson).is_none() {
@@ -326,28 +328,29 @@ pub async fn mark_read(
             "there is no lesson {lesson:?}"
         )));
     }
-    blocking(move || state.store.mark_read(&lesson)).await?;
+    blocking(move || me.data.mark_read(&lesson)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn submissions(
     State(state): State<AppState>,
+    me: Me,
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<SubmissionSummary>>> {
     state.exercise(&slug)?;
     Ok(Json(
-        blocking(move || state.store.submissions(&slug)).await?,
+        blocking(move || me.data.submissions(&slug)).await?,
     ))
 }
 
 pub async fn submission(
-    State(state): State<AppState>,
+    me: Me,
     Path(id): Path<String>,
 ) -> AppResult<Json<Submission>> {
     let id: i64 = id
         .parse()
         .map_err(|_| AppError::bad_request(format!("{id:?} is not a submission number")))?;
-    blocking(move || state.store.submission(id))
+    blocking(move || me.data.submission(id))
         .await?
         .map(Json)
         .ok_or_else(|| AppError::not_found(format!("there is no submission {id}")))

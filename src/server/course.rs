@@ -12,7 +12,6 @@ use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::authoring::check_exercise;
 use crate::catalog::{Catalog, Files};
@@ -218,24 +217,17 @@ pub fn say(line: &str) {
 
 /// A hash of each exercise folder's files, by slug.
 fn exercise_hashes(files: &Files) -> BTreeMap<String, [u8; 32]> {
-    let mut hashers: BTreeMap<String, Sha256> = BTreeMap::new();
-    for path in files.paths() {
-        let Some(slug) = path
-            .strip_prefix("exercises/")
-            .and_then(|rest| rest.split_once('/'))
-            .map(|(slug, _)| slug)
-        else {
-            continue;
-        };
-        let hasher = hashers.entry(slug.to_string()).or_default();
-        hasher.update(path.as_bytes());
-        hasher.update([0]);
-        hasher.update(files.get(path).unwrap_or_default().as_bytes());
-        hasher.update([0]);
-    }
-    hashers
+    let slugs: std::collections::BTreeSet<&str> = files
+        .paths()
+        .filter_map(|path| path.strip_prefix("exercises/")?.split_once('/'))
+        .map(|(slug, _)| slug)
+        .collect();
+    slugs
         .into_iter()
-        .map(|(slug, hasher)| (slug, hasher.finalize().into()))
+        .map(|slug| {
+            let hash = files.hash_under(&format!("exercises/{slug}/"));
+            (slug.to_string(), hash)
+        })
         .collect()
 }
 

@@ -1,6 +1,7 @@
-//! Protections for a server that runs on the learner's own machine: only
-//! requests addressed to this server by name (no DNS rebinding), and writes
-//! only from its own pages (no CSRF from other sites).
+//! Protections for a server that runs on the learner's own machine (or a
+//! class's server at its public address): only requests addressed to this
+//! server by name (no DNS rebinding), and writes only from its own pages
+//! (no CSRF from other sites).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -10,10 +11,14 @@ use axum::response::{IntoResponse, Response};
 
 use super::error::AppError;
 
-/// The `host:port` names this server answers to.
+/// The `host:port` names this server answers to, and the origins
+/// (`scheme://host[:port]`) its pages have.
 #[derive(Debug, Clone)]
 pub struct AllowedHosts {
     names: Vec<String>,
+    origins: Vec<String>,
+    /// The address to show people.
+    url: String,
 }
 
 impl AllowedHosts {
@@ -29,7 +34,42 @@ impl AllowedHosts {
         if port == 80 {
             names.extend(["127.0.0.1", "localhost", "[::1]"].map(String::from));
         }
-        Self { names }
+        let origins = names.iter().map(|n| format!("http://{n}")).collect();
+        let url = format!("http://{}/", names[0]);
+        Self {
+            names,
+            origins,
+            url,
+        }
+    }
+
+    /// A class server: its public address (`https://class.example.org`,
+    /// perhaps behind a proxy), and the local names on `port` for the
+    /// machine it runs on.
+    pub fn public(public_url: &str, port: u16) -> Result<Self, String> {
+        let problem = || {
+            format!(
+                "{public_url:?} is not a public address; write it as http://HOST[:PORT] or https://HOST[:PORT]"
+            )
+        };
+        let (scheme, rest) = public_url.split_once("://").ok_or_else(problem)?;
+        let host = rest.trim_end_matches('/');
+        let valid_host = !host.is_empty()
+            && !host.contains(['/', '?', '#', '@', ' '])
+            && matches!(scheme, "http" | "https");
+        if !valid_host {
+            return Err(problem());
+        }
+        let mut allowed = Self::local(port, None);
+        let origin = format!("{scheme}://{host}").to_ascii_lowercase();
+        allowed.names.insert(0, host.to_ascii_lowercase());
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        if !host.contains(']') && !host.contains(':') {
+            allowed.names.push(format!("{host}{default_port}"));
+        }
+        allowed.origins.insert(0, origin.clone());
+        allowed.url = format!("{origin}/");
+        Ok(allowed)
     }
 
     fn allows_host(&self, host: &str) -> bool {
@@ -37,14 +77,12 @@ impl AllowedHosts {
     }
 
     fn allows_origin(&self, origin: &str) -> bool {
-        origin
-            .strip_prefix("http://")
-            .is_some_and(|host| self.allows_host(host))
+        self.origins.iter().any(|o| o.eq_ignore_ascii_case(origin))
     }
 
-    /// The address to show people.
-    pub fn first(&self) -> &str {
-        &self.names[0]
+    /// The address to show people, e.g. `http://127.0.0.1:4000/`.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 }
 
@@ -68,8 +106,8 @@ pub async fn check(
         return AppError::new(
             StatusCode::MISDIRECTED_REQUEST,
             format!(
-                "this Backlab answers only at http://{}/ (the request was for {host:?})",
-                allowed.first()
+                "this Backlab answers only at {} (the request was for {host:?})",
+                allowed.url()
             ),
         )
         .into_response();
@@ -84,7 +122,7 @@ pub async fn check(
     next.run(request).await
 }
 
-fn is_write(method: &Method) -> bool {
+pub(super) fn is_write(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
@@ -114,5 +152,20 @@ mod tests {
         assert!(!allowed.allows_host("127.0.0.1:4001"));
         assert!(allowed.allows_origin("http://localhost:4000"));
         assert!(!allowed.allows_origin("http://evil.example"));
+    }
+
+    #[test]
+    fn a_class_answers_at_its_public_address() {
+        let allowed = AllowedHosts::public("https://Class.Example.org/", 4000).unwrap();
+        assert_eq!(allowed.url(), "https://class.example.org/");
+        assert!(allowed.allows_host("class.example.org"));
+        assert!(allowed.allows_host("class.example.org:443"));
+        assert!(allowed.allows_host("127.0.0.1:4000"));
+        assert!(!allowed.allows_host("evil.example"));
+        assert!(allowed.allows_origin("https://class.example.org"));
+        assert!(!allowed.allows_origin("http://class.example.org"));
+        assert!(AllowedHosts::public("class.example.org", 4000).is_err());
+        assert!(AllowedHosts::public("ftp://x", 4000).is_err());
+        assert!(AllowedHosts::public("http://a/b", 4000).is_err());
     }
 }

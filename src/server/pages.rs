@@ -11,10 +11,11 @@ use minijinja::{AutoEscape, Environment, Value, context};
 use super::AppState;
 use super::error::{AppError, AppResult};
 use super::markdown;
+use super::me::Me;
 use crate::catalog::Track;
 use crate::store::Progress;
 
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 18] = [
     ("base.jinja", include_str!("../../web/templates/base.jinja")),
     (
         "progress.jinja",
@@ -45,6 +46,42 @@ const TEMPLATES: [(&str, &str); 9] = [
         "not_found.jinja",
         include_str!("../../web/templates/not_found.jinja"),
     ),
+    (
+        "signin.jinja",
+        include_str!("../../web/templates/signin.jinja"),
+    ),
+    (
+        "join.jinja",
+        include_str!("../../web/templates/join.jinja"),
+    ),
+    (
+        "assignments.jinja",
+        include_str!("../../web/templates/assignments.jinja"),
+    ),
+    (
+        "history.jinja",
+        include_str!("../../web/templates/history.jinja"),
+    ),
+    (
+        "instructor.jinja",
+        include_str!("../../web/templates/instructor.jinja"),
+    ),
+    (
+        "instructor_message.jinja",
+        include_str!("../../web/templates/instructor_message.jinja"),
+    ),
+    (
+        "instructor_invites.jinja",
+        include_str!("../../web/templates/instructor_invites.jinja"),
+    ),
+    (
+        "instructor_learner.jinja",
+        include_str!("../../web/templates/instructor_learner.jinja"),
+    ),
+    (
+        "instructor_submission.jinja",
+        include_str!("../../web/templates/instructor_submission.jinja"),
+    ),
 ];
 
 pub struct Pages {
@@ -59,6 +96,7 @@ impl Pages {
         // (rendered Markdown) say `|safe` where they are used.
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_formatter(format_value);
+        env.add_filter("utc", |seconds: i64| crate::class::assignments::utc(seconds));
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .unwrap_or_else(|e| panic!("web/templates/{name} does not compile: {e}"));
@@ -68,12 +106,22 @@ impl Pages {
         Self { env }
     }
 
-    /// Renders `name`; every page also sees the course folder's problems.
-    fn render(&self, state: &AppState, name: &str, page: Value) -> AppResult<Html<String>> {
+    /// Renders `name`; every page also sees the course folder's problems
+    /// and who is viewing it (in class mode).
+    pub fn render(
+        &self,
+        state: &AppState,
+        me: Option<&Me>,
+        name: &str,
+        page: Value,
+    ) -> AppResult<Html<String>> {
         let problems = state.course.problems();
+        let viewer = me.map_or(Value::UNDEFINED, Me::viewer);
         self.env
             .get_template(name)
-            .and_then(|t| t.render(context! { problems => problems.as_slice(), ..page }))
+            .and_then(|t| {
+                t.render(context! { problems => problems.as_slice(), viewer, ..page })
+            })
             .map(Html)
             .map_err(AppError::internal)
     }
@@ -106,9 +154,9 @@ type PageResult = Result<Html<String>, Response>;
 
 /// The learner's progress; when the store cannot be read the page is still
 /// shown, without progress and with the store's problem at the top.
-async fn progress(state: &AppState) -> (Progress, Option<String>) {
-    let store = state.store.clone();
-    match super::blocking(move || store.progress()).await {
+pub async fn progress(me: &Me) -> (Progress, Option<String>) {
+    let data = me.data.clone();
+    match super::blocking(move || data.progress()).await {
         Ok(progress) => (progress, None),
         Err(error) => (Progress::default(), Some(error.message)),
     }
@@ -120,8 +168,8 @@ fn missing(state: &AppState, kind: &str, name: &str) -> Response {
 }
 
 /// The home page: where to continue, then every track with its progress.
-pub async fn home(State(state): State<AppState>) -> PageResult {
-    let (progress, store_problem) = progress(&state).await;
+pub async fn home(State(state): State<AppState>, me: Me) -> PageResult {
+    let (progress, store_problem) = progress(&me).await;
     let catalog = state.course.catalog();
     let tracks: Vec<_> = Track::ALL
         .iter()
@@ -129,32 +177,37 @@ pub async fn home(State(state): State<AppState>) -> PageResult {
         .collect();
     let next = views::next_step(&catalog, &progress);
     let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
-    Ok(state.pages.render(
-        &state,
+    Ok(state.pages.render(&state, Some(&me),
         "home.jinja",
         context! { tracks, next, started, store_problem },
     )?)
 }
 
 /// One track: its lessons in order, each with its exercises.
-pub async fn track(State(state): State<AppState>, Path(slug): Path<String>) -> PageResult {
+pub async fn track(
+    State(state): State<AppState>,
+    me: Me,
+    Path(slug): Path<String>,
+) -> PageResult {
     let Some(track) = Track::from_slug(&slug) else {
         return Err(missing(&state, "track", &slug));
     };
-    let (progress, store_problem) = progress(&state).await;
+    let (progress, store_problem) = progress(&me).await;
     let track = views::track(&state.course.catalog(), track, &progress);
-    Ok(state
-        .pages
-        .render(&state, "track.jinja", context! { track, store_problem })?)
+    Ok(state.pages.render(&state, Some(&me), "track.jinja", context! { track, store_problem })?)
 }
 
 /// One lesson, its exercises, and the lessons either side.
-pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+pub async fn lesson(
+    State(state): State<AppState>,
+    me: Me,
+    Path(id): Path<String>,
+) -> PageResult {
     let catalog = state.course.catalog();
     let Some(found) = catalog.lesson(&id) else {
         return Err(missing(&state, "lesson", &id));
     };
-    let (progress, store_problem) = progress(&state).await;
+    let (progress, store_problem) = progress(&me).await;
     let (previous, next) = views::neighbours(&catalog, &id);
     let page = context! {
         lesson => views::lesson(&catalog, found, &progress),
@@ -165,26 +218,32 @@ pub async fn lesson(State(state): State<AppState>, Path(id): Path<String>) -> Pa
         next,
         store_problem,
     };
-    Ok(state.pages.render(&state, "lesson.jinja", page)?)
+    Ok(state.pages.render(&state, Some(&me), "lesson.jinja", page)?)
 }
 
 /// One exercise: instructions, editor, try a request, submit.
-pub async fn exercise(State(state): State<AppState>, Path(slug): Path<String>) -> PageResult {
+pub async fn exercise(
+    State(state): State<AppState>,
+    me: Me,
+    Path(slug): Path<String>,
+) -> PageResult {
     let catalog = state.course.catalog();
     let Some(found) = catalog.exercise(&slug) else {
         return Err(missing(&state, "exercise", &slug));
     };
     // Opening a lesson's exercise means its lesson was read.
     if let Some(lesson) = found.lesson.as_ref().map(|l| l.0.clone()) {
-        let store = state.store.clone();
+        let data = me.data.clone();
         // A store that cannot be written shows its problem below.
-        let _ = super::blocking(move || store.mark_read(&lesson)).await;
+        let _ = super::blocking(move || data.mark_read(&lesson)).await;
     }
-    let (progress, store_problem) = progress(&state).await;
+    let (progress, store_problem) = progress(&me).await;
     let exercise = views::exercise_page(&catalog, found, &progress);
-    let author_check = state.course.author_check(&slug);
-    Ok(state.pages.render(
-        &state,
+    // In a class, what the course's own check found is for instructors.
+    let author_check = (me.session.is_none() || me.is_instructor())
+        .then(|| state.course.author_check(&slug))
+        .flatten();
+    Ok(state.pages.render(&state, Some(&me),
         "exercise.jinja",
         context! { exercise, store_problem, author_check },
     )?)
@@ -199,17 +258,16 @@ pub struct SearchQuery {
 /// Search over lessons, exercises and the glossary.
 pub async fn search(
     State(state): State<AppState>,
+    me: Me,
     axum::extract::Query(query): axum::extract::Query<SearchQuery>,
 ) -> PageResult {
     let q: String = query.q.trim().chars().take(200).collect();
     let hits = super::search::search(&state.course.catalog(), &q);
-    Ok(state
-        .pages
-        .render(&state, "search.jinja", context! { q, hits })?)
+    Ok(state.pages.render(&state, Some(&me), "search.jinja", context! { q, hits })?)
 }
 
 /// Every glossary term with its definition and the lesson that teaches it.
-pub async fn glossary(State(state): State<AppState>) -> PageResult {
+pub async fn glossary(State(state): State<AppState>, me: Me) -> PageResult {
     let catalog = state.course.catalog();
     let terms: Vec<_> = catalog
         .glossary
@@ -232,9 +290,7 @@ pub async fn glossary(State(state): State<AppState>) -> PageResult {
             }
         })
         .collect();
-    Ok(state
-        .pages
-        .render(&state, "glossary.jinja", context! { terms })?)
+    Ok(state.pages.render(&state, Some(&me), "glossary.jinja", context! { terms })?)
 }
 
 /// Any other address: a page that says so and leads home.
@@ -245,7 +301,7 @@ pub async fn fallback(State(state): State<AppState>) -> Response {
 fn not_found(state: &AppState, message: &str) -> Response {
     match state
         .pages
-        .render(state, "not_found.jinja", context! { message })
+        .render(state, None, "not_found.jinja", context! { message })
     {
         Ok(page) => (StatusCode::NOT_FOUND, page).into_response(),
         Err(e) => e.into_response(),

@@ -19,8 +19,10 @@ use crate::{request, send};
 fn app_with(jobs: backlab::server::Jobs) -> (axum::Router, tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let state = crate::state_on(crate::builtin(), dir.path());
-    state
-        .store
+    let backlab::server::Learners::Solo(store) = &state.learners else {
+        unreachable!("state_on serves one learner")
+    };
+    store
         .set_busy_timeout(Duration::from_millis(200))
         .unwrap();
     let app = crate::router(state.with_jobs(jobs));

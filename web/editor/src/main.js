@@ -4,8 +4,9 @@
 import { highlightAll } from "./highlight.js";
 import { lessonPage } from "./lesson.js";
 import { exercisePage } from "./exercise.js";
+import { instructorPage } from "./instructor.js";
 
-const pages = { lesson: lessonPage, exercise: exercisePage };
+const pages = { lesson: lessonPage, exercise: exercisePage, instructor: instructorPage };
 
 highlightAll();
 const start = pages[document.body.dataset.page];
