@@ -15,8 +15,8 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
-mod class;
 mod check;
+mod class;
 mod grade;
 mod new;
 mod report;

@@ -38,7 +38,11 @@ impl ClassStore {
                 tx.execute(
                     "INSERT INTO assignment_exercises (assignment_id, exercise, position)
                      VALUES ($1, $2, $3) ON CONFLICT (assignment_id, exercise) DO NOTHING",
-                    &[id.into(), exercise.as_str().into(), (position as i64).into()],
+                    &[
+                        id.into(),
+                        exercise.as_str().into(),
+                        (position as i64).into(),
+                    ],
                 )?;
             }
             Ok(id)
@@ -159,7 +163,10 @@ mod tests {
         assert_eq!(utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(parse_utc("2026-12-10T17:00"), Some(1_796_922_000));
         assert_eq!(utc(1_796_922_000), "2026-12-10T17:00:00Z");
-        assert_eq!(parse_utc("2024-02-29T23:59:59Z").map(utc).as_deref(), Some("2024-02-29T23:59:59Z"));
+        assert_eq!(
+            parse_utc("2024-02-29T23:59:59Z").map(utc).as_deref(),
+            Some("2024-02-29T23:59:59Z")
+        );
         assert_eq!(parse_utc("2026-02-31T10:00"), None);
         assert_eq!(parse_utc("tomorrow"), None);
         assert_eq!(parse_utc("2026-12-10T24:00"), None);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::accounts::{Member, Role, now};
 use super::db::DbError;
-use super::{ClassStore, ClassLearner};
+use super::{ClassLearner, ClassStore};
 use crate::store::Submission;
 
 /// Failed submissions without a pass that make a learner "stuck"…
@@ -172,7 +172,11 @@ impl ClassStore {
                     passed: mine.iter().filter(|c| c.passed).count(),
                     cells: columns
                         .iter()
-                        .map(|slug| mine.iter().find(|c| &c.exercise == slug).map(|c| (*c).clone()))
+                        .map(|slug| {
+                            mine.iter()
+                                .find(|c| &c.exercise == slug)
+                                .map(|c| (*c).clone())
+                        })
                         .collect(),
                 }
             })
@@ -180,7 +184,8 @@ impl ClassStore {
         let mut stuck: Vec<Stuck> = cells
             .iter()
             .filter(|c| {
-                !c.passed && (c.attempts >= STUCK_FAILURES || c.last_at - c.first_at >= STUCK_SECONDS)
+                !c.passed
+                    && (c.attempts >= STUCK_FAILURES || c.last_at - c.first_at >= STUCK_SECONDS)
             })
             .filter_map(|c| {
                 let learner = learners.iter().find(|m| m.id == c.user)?;
@@ -194,7 +199,7 @@ impl ClassStore {
                 })
             })
             .collect();
-        stuck.sort_by(|a, b| b.last_at.cmp(&a.last_at));
+        stuck.sort_by_key(|s| std::cmp::Reverse(s.last_at));
         Ok(Overview {
             columns,
             rows,
@@ -208,7 +213,10 @@ impl ClassStore {
     pub fn any_submission(&self, id: i64) -> Result<Option<(i64, Submission)>, DbError> {
         let owner = self.db.tx(|tx| {
             Ok(tx
-                .one("SELECT user_id FROM submissions WHERE id = $1", &[id.into()])?
+                .one(
+                    "SELECT user_id FROM submissions WHERE id = $1",
+                    &[id.into()],
+                )?
                 .map(|r| r.int(0)))
         })?;
         let Some(user) = owner else {
@@ -225,13 +233,18 @@ impl ClassStore {
                 &[user.into()],
             )
         })?;
-        Ok(rows.iter().map(|r| (r.text(0), r.text(1), r.int(2))).collect())
+        Ok(rows
+            .iter()
+            .map(|r| (r.text(0), r.text(1), r.int(2)))
+            .collect())
     }
 }
 
 impl ClassLearner {
     /// This learner's every submission, newest first, with its exercise.
-    pub fn history(&self) -> Result<Vec<(String, crate::store::SubmissionSummary)>, crate::store::StoreError> {
+    pub fn history(
+        &self,
+    ) -> Result<Vec<(String, crate::store::SubmissionSummary)>, crate::store::StoreError> {
         let rows = self.store.db.tx(|tx| {
             tx.query(
                 "SELECT id, ROW_NUMBER() OVER (PARTITION BY exercise ORDER BY id), status, passed,

@@ -135,10 +135,7 @@ impl Db {
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled
     /// back otherwise.
-    pub fn tx<T>(
-        &self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, DbError>,
-    ) -> Result<T, DbError> {
+    pub fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T, DbError>) -> Result<T, DbError> {
         match self {
             Self::Sqlite(conn) => {
                 let mut conn = conn.lock().unwrap_or_else(|p| p.into_inner());
@@ -218,15 +215,17 @@ struct PgTx<'a, 'b>(&'a mut postgres::Transaction<'b>);
 fn pg_params(params: &[Value]) -> Result<Vec<Box<dyn postgres::types::ToSql + Sync>>, DbError> {
     params
         .iter()
-        .map(|v| -> Result<Box<dyn postgres::types::ToSql + Sync>, DbError> {
-            match v {
-                Value::Int(i) => Ok(Box::new(*i)),
-                Value::Text(t) => Ok(Box::new(t.clone())),
-                Value::Null => Err(DbError::Other(
-                    "a NULL parameter has no type in PostgreSQL".into(),
-                )),
-            }
-        })
+        .map(
+            |v| -> Result<Box<dyn postgres::types::ToSql + Sync>, DbError> {
+                match v {
+                    Value::Int(i) => Ok(Box::new(*i)),
+                    Value::Text(t) => Ok(Box::new(t.clone())),
+                    Value::Null => Err(DbError::Other(
+                        "a NULL parameter has no type in PostgreSQL".into(),
+                    )),
+                }
+            },
+        )
         .collect()
 }
 
@@ -238,11 +237,14 @@ fn pg_row(row: &postgres::Row) -> Result<Row, DbError> {
         let value = if *ty == Type::INT8 {
             row.try_get::<_, Option<i64>>(i)?.map(Value::Int)
         } else if *ty == Type::INT4 {
-            row.try_get::<_, Option<i32>>(i)?.map(|v| Value::Int(v.into()))
+            row.try_get::<_, Option<i32>>(i)?
+                .map(|v| Value::Int(v.into()))
         } else if *ty == Type::INT2 {
-            row.try_get::<_, Option<i16>>(i)?.map(|v| Value::Int(v.into()))
+            row.try_get::<_, Option<i16>>(i)?
+                .map(|v| Value::Int(v.into()))
         } else if *ty == Type::BOOL {
-            row.try_get::<_, Option<bool>>(i)?.map(|v| Value::Int(v.into()))
+            row.try_get::<_, Option<bool>>(i)?
+                .map(|v| Value::Int(v.into()))
         } else {
             row.try_get::<_, Option<String>>(i)?.map(Value::Text)
         };

@@ -33,7 +33,10 @@ pub struct Line {
 
 impl ClassStore {
     /// `current` gives an exercise's content hash as the course has it now.
-    pub fn gradebook(&self, current: &dyn Fn(&str) -> Option<String>) -> Result<Vec<Line>, DbError> {
+    pub fn gradebook(
+        &self,
+        current: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Vec<Line>, DbError> {
         let members = self.members()?;
         let cells = self.cells()?;
         let mut lines = Vec::new();
@@ -43,7 +46,10 @@ impl ClassStore {
                     let cell = cells
                         .iter()
                         .find(|c| c.user == learner.id && &c.exercise == exercise);
-                    let counted = cell.map(|c| self.counted_version(c.user, exercise)).transpose()?.flatten();
+                    let counted = cell
+                        .map(|c| self.counted_version(c.user, exercise))
+                        .transpose()?
+                        .flatten();
                     let status = match cell {
                         None => "not attempted",
                         Some(c) => match c.passed_at {
@@ -111,7 +117,10 @@ pub fn csv(lines: &[Line]) -> String {
             l.first_passed.clone().unwrap_or_default(),
             l.last_submitted.clone().unwrap_or_default(),
             l.exercise_version.clone().unwrap_or_default(),
-            l.current_version.map(|c| if c { "yes" } else { "no" }).unwrap_or_default().to_string(),
+            l.current_version
+                .map(|c| if c { "yes" } else { "no" })
+                .unwrap_or_default()
+                .to_string(),
         ];
         let cells: Vec<String> = fields.iter().map(|f| cell(f)).collect();
         out.push_str(&cells.join(","));

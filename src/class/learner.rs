@@ -247,7 +247,11 @@ impl LearnerData for ClassLearner {
 
 impl ClassStore {
     /// Learner `user`'s submission `id` (None when it is someone else's).
-    pub fn submission_of(&self, user: i64, id: i64) -> Result<Option<Submission>, crate::class::DbError> {
+    pub fn submission_of(
+        &self,
+        user: i64,
+        id: i64,
+    ) -> Result<Option<Submission>, crate::class::DbError> {
         self.db.tx(|tx| {
             Ok(tx
                 .one(

@@ -26,7 +26,11 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, Vec<String>> {
             }
         };
         let fields: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
-        if index == 0 && fields.first().is_some_and(|f| f.eq_ignore_ascii_case("name")) {
+        if index == 0
+            && fields
+                .first()
+                .is_some_and(|f| f.eq_ignore_ascii_case("name"))
+        {
             continue;
         }
         match fields.as_slice() {
@@ -100,7 +104,8 @@ mod tests {
 
     #[test]
     fn reads_a_spreadsheet_export() {
-        let text = "Name,Email\n\"Lovelace, Ada\",ADA@example.com\nGrace Hopper, grace@example.com\n\n";
+        let text =
+            "Name,Email\n\"Lovelace, Ada\",ADA@example.com\nGrace Hopper, grace@example.com\n\n";
         let entries = parse("roster.csv", text).unwrap();
         assert_eq!(
             entries,

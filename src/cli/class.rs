@@ -30,9 +30,10 @@ pub fn class(args: &ClassArgs, data_dir: &Path) -> anyhow::Result<u8> {
             data_dir.join("class.db").display().to_string()
         }
     };
-    let store = Arc::new(ClassStore::open(&database).with_context(|| {
-        format!("cannot open the class store {}", redact(&database))
-    })?);
+    let store = Arc::new(
+        ClassStore::open(&database)
+            .with_context(|| format!("cannot open the class store {}", redact(&database)))?,
+    );
     let opening = store.open_class(&args.instructor)?;
     let sandbox = super::sandbox(data_dir)?;
     let course = Arc::new(Course::new(catalog));

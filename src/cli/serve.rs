@@ -47,7 +47,14 @@ pub fn serve(args: &ServeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         if args.open {
             open_browser(&url);
         }
-        run(listener, app(state, allowed), course, args.content.as_deref(), sandbox).await;
+        run(
+            listener,
+            app(state, allowed),
+            course,
+            args.content.as_deref(),
+            sandbox,
+        )
+        .await;
         anyhow::Ok(0)
     });
     // Work still running (a grading) is not waited for: the store commits
@@ -65,25 +72,25 @@ pub(super) async fn run(
     content: Option<&Path>,
     sandbox: crate::sandbox::Sandbox,
 ) {
-        if let Some(dir) = content {
-            say(&format!(
-                "Watching {} for changes; pages follow your edits, and an edited exercise is checked again.",
-                dir.display()
-            ));
-            course::watch(course, dir.to_path_buf(), sandbox, report_reload);
-        }
-        let stop = async {
-            stop_signal().await;
-            say("Stopping: finishing what is still running (press Ctrl+C again to stop at once)…");
-        };
-        let options = Listening::default();
-        match listen(listener, router, options, stop, stop_signal()).await {
-            Stopped::Drained => say("Backlab stopped."),
-            Stopped::Abandoned => say(
-                "Backlab stopped before what was still running had finished; \
+    if let Some(dir) = content {
+        say(&format!(
+            "Watching {} for changes; pages follow your edits, and an edited exercise is checked again.",
+            dir.display()
+        ));
+        course::watch(course, dir.to_path_buf(), sandbox, report_reload);
+    }
+    let stop = async {
+        stop_signal().await;
+        say("Stopping: finishing what is still running (press Ctrl+C again to stop at once)…");
+    };
+    let options = Listening::default();
+    match listen(listener, router, options, stop, stop_signal()).await {
+        Stopped::Drained => say("Backlab stopped."),
+        Stopped::Abandoned => say(
+            "Backlab stopped before what was still running had finished; \
                  everything it had confirmed as saved is kept.",
-            ),
-        }
+        ),
+    }
 }
 
 fn report_reload(outcome: &Reloaded) {

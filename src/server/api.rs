@@ -181,9 +181,9 @@ pub async fn submit(
             &GradeOptions::default(),
         );
         me.data.add_clues(exercise, &mut report)?;
-        let recorded = me
-            .data
-            .record_submission(exercise, &body.code, &report, body.save_as_draft)?;
+        let recorded =
+            me.data
+                .record_submission(exercise, &body.code, &report, body.save_as_draft)?;
         Ok(Submitted {
             id: recorded.id,
             number: recorded.number,
@@ -338,15 +338,10 @@ pub async fn submissions(
     Path(slug): Path<String>,
 ) -> AppResult<Json<Vec<SubmissionSummary>>> {
     state.exercise(&slug)?;
-    Ok(Json(
-        blocking(move || me.data.submissions(&slug)).await?,
-    ))
+    Ok(Json(blocking(move || me.data.submissions(&slug)).await?))
 }
 
-pub async fn submission(
-    me: Me,
-    Path(id): Path<String>,
-) -> AppResult<Json<Submission>> {
+pub async fn submission(me: Me, Path(id): Path<String>) -> AppResult<Json<Submission>> {
     let id: i64 = id
         .parse()
         .map_err(|_| AppError::bad_request(format!("{id:?} is not a submission number")))?;

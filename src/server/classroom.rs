@@ -34,7 +34,10 @@ pub fn routes() -> Router<AppState> {
         .route("/history", get(learner::history))
         .route("/instructor", get(instructor::dashboard))
         .route("/instructor/roster", post(instructor::import_roster))
-        .route("/instructor/members/{id}/invite", post(instructor::reinvite))
+        .route(
+            "/instructor/members/{id}/invite",
+            post(instructor::reinvite),
+        )
         .route("/instructor/assignments", post(instructor::add_assignment))
         .route(
             "/instructor/assignments/{id}/remove",
@@ -44,7 +47,10 @@ pub fn routes() -> Router<AppState> {
         .route("/instructor/learners/{id}", get(instructor::learner))
         .route("/instructor/submissions/{id}", get(instructor::submission))
         .route("/instructor/gradebook.csv", get(instructor::gradebook_csv))
-        .route("/instructor/gradebook.json", get(instructor::gradebook_json))
+        .route(
+            "/instructor/gradebook.json",
+            get(instructor::gradebook_json),
+        )
 }
 
 /// Routes that stay open (the dashboard's event stream).
@@ -76,7 +82,8 @@ fn page(
 
 /// A 303 to `to`, setting `cookies`.
 fn see_other(to: &str, cookies: &[String]) -> Response {
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response();
+    let mut response =
+        (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_string())]).into_response();
     for cookie in cookies {
         if let Ok(value) = cookie.parse() {
             response.headers_mut().append(header::SET_COOKIE, value);
@@ -91,7 +98,10 @@ pub struct Peer(pub String);
 impl FromRequestParts<AppState> for Peer {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let trusted = matches!(&state.learners, Learners::Class(c) if c.trust_forwarded);
         let forwarded = trusted
             .then(|| parts.headers.get("x-forwarded-for"))

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -105,7 +105,9 @@ impl Me {
         let Some(session) = session else {
             return Err(signed_out(parts));
         };
-        if super::guard::is_write(&parts.method) && !csrf.is_some_and(|c| same_secret(&c, &session.csrf)) {
+        if super::guard::is_write(&parts.method)
+            && !csrf.is_some_and(|c| same_secret(&c, &session.csrf))
+        {
             return Err(AppError::new(
                 StatusCode::FORBIDDEN,
                 "this change did not carry the page's security token (CSRF); reload the page and try again",
@@ -143,19 +145,18 @@ impl FromRequestParts<AppState> for Instructor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
         let me = Me::from_request_parts(parts, state).await?;
-        instructor(me)
+        instructor(me).map_err(IntoResponse::into_response)
     }
 }
 
-fn instructor(me: Me) -> Result<Instructor, Response> {
+fn instructor(me: Me) -> Result<Instructor, AppError> {
     if me.is_instructor() {
         Ok(Instructor(me))
     } else {
         Err(AppError::new(
             StatusCode::FORBIDDEN,
             "only the class's instructors may open this page",
-        )
-        .into_response())
+        ))
     }
 }
 
@@ -190,20 +191,21 @@ impl<T: DeserializeOwned> FromRequest<AppState> for InstructorForm<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
         let MemberForm(me, form) = MemberForm::<T>::from_request(request, state).await?;
-        let Instructor(me) = instructor(me)?;
+        let Instructor(me) = instructor(me).map_err(IntoResponse::into_response)?;
         Ok(Self(me, form))
     }
 }
 
 /// No session: pages lead to the sign-in page and back, the rest is a 401.
 fn signed_out(parts: &Parts) -> Response {
-    let path = parts.uri.path();
-    if parts.method == Method::GET && !path.starts_with("/api/") && !path.starts_with("/instructor/events") {
-        let next = parts
-            .uri
-            .path_and_query()
-            .map_or("/", |p| p.as_str())
-            .to_string();
+    // Inside `/api` the router sees the path without its prefix.
+    let uri = parts
+        .extensions
+        .get::<OriginalUri>()
+        .map_or(&parts.uri, |OriginalUri(uri)| uri);
+    let path = uri.path();
+    if parts.method == Method::GET && !path.starts_with("/api/") && path != "/instructor/events" {
+        let next = uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("next", &next)
             .finish();
@@ -247,7 +249,10 @@ mod tests {
     #[test]
     fn cookies_are_found_among_others() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, "a=1; backlab_session=abc; b=2".parse().unwrap());
+        headers.insert(
+            header::COOKIE,
+            "a=1; backlab_session=abc; b=2".parse().unwrap(),
+        );
         assert_eq!(cookie(&headers, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&headers, "missing"), None);
     }

@@ -50,10 +50,7 @@ const TEMPLATES: [(&str, &str); 18] = [
         "signin.jinja",
         include_str!("../../web/templates/signin.jinja"),
     ),
-    (
-        "join.jinja",
-        include_str!("../../web/templates/join.jinja"),
-    ),
+    ("join.jinja", include_str!("../../web/templates/join.jinja")),
     (
         "assignments.jinja",
         include_str!("../../web/templates/assignments.jinja"),
@@ -96,7 +93,9 @@ impl Pages {
         // (rendered Markdown) say `|safe` where they are used.
         env.set_auto_escape_callback(|_| AutoEscape::Html);
         env.set_formatter(format_value);
-        env.add_filter("utc", |seconds: i64| crate::class::assignments::utc(seconds));
+        env.add_filter("utc", |seconds: i64| {
+            crate::class::assignments::utc(seconds)
+        });
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .unwrap_or_else(|e| panic!("web/templates/{name} does not compile: {e}"));
@@ -119,9 +118,7 @@ impl Pages {
         let viewer = me.map_or(Value::UNDEFINED, Me::viewer);
         self.env
             .get_template(name)
-            .and_then(|t| {
-                t.render(context! { problems => problems.as_slice(), viewer, ..page })
-            })
+            .and_then(|t| t.render(context! { problems => problems.as_slice(), viewer, ..page }))
             .map(Html)
             .map_err(AppError::internal)
     }
@@ -177,32 +174,31 @@ pub async fn home(State(state): State<AppState>, me: Me) -> PageResult {
         .collect();
     let next = views::next_step(&catalog, &progress);
     let started = !progress.lessons_read.is_empty() || !progress.exercises_passed.is_empty();
-    Ok(state.pages.render(&state, Some(&me),
+    Ok(state.pages.render(
+        &state,
+        Some(&me),
         "home.jinja",
         context! { tracks, next, started, store_problem },
     )?)
 }
 
 /// One track: its lessons in order, each with its exercises.
-pub async fn track(
-    State(state): State<AppState>,
-    me: Me,
-    Path(slug): Path<String>,
-) -> PageResult {
+pub async fn track(State(state): State<AppState>, me: Me, Path(slug): Path<String>) -> PageResult {
     let Some(track) = Track::from_slug(&slug) else {
         return Err(missing(&state, "track", &slug));
     };
     let (progress, store_problem) = progress(&me).await;
     let track = views::track(&state.course.catalog(), track, &progress);
-    Ok(state.pages.render(&state, Some(&me), "track.jinja", context! { track, store_problem })?)
+    Ok(state.pages.render(
+        &state,
+        Some(&me),
+        "track.jinja",
+        context! { track, store_problem },
+    )?)
 }
 
 /// One lesson, its exercises, and the lessons either side.
-pub async fn lesson(
-    State(state): State<AppState>,
-    me: Me,
-    Path(id): Path<String>,
-) -> PageResult {
+pub async fn lesson(State(state): State<AppState>, me: Me, Path(id): Path<String>) -> PageResult {
     let catalog = state.course.catalog();
     let Some(found) = catalog.lesson(&id) else {
         return Err(missing(&state, "lesson", &id));
@@ -218,7 +214,9 @@ pub async fn lesson(
         next,
         store_problem,
     };
-    Ok(state.pages.render(&state, Some(&me), "lesson.jinja", page)?)
+    Ok(state
+        .pages
+        .render(&state, Some(&me), "lesson.jinja", page)?)
 }
 
 /// One exercise: instructions, editor, try a request, submit.
@@ -243,7 +241,9 @@ pub async fn exercise(
     let author_check = (me.session.is_none() || me.is_instructor())
         .then(|| state.course.author_check(&slug))
         .flatten();
-    Ok(state.pages.render(&state, Some(&me),
+    Ok(state.pages.render(
+        &state,
+        Some(&me),
         "exercise.jinja",
         context! { exercise, store_problem, author_check },
     )?)
@@ -263,7 +263,9 @@ pub async fn search(
 ) -> PageResult {
     let q: String = query.q.trim().chars().take(200).collect();
     let hits = super::search::search(&state.course.catalog(), &q);
-    Ok(state.pages.render(&state, Some(&me), "search.jinja", context! { q, hits })?)
+    Ok(state
+        .pages
+        .render(&state, Some(&me), "search.jinja", context! { q, hits })?)
 }
 
 /// Every glossary term with its definition and the lesson that teaches it.
@@ -290,7 +292,9 @@ pub async fn glossary(State(state): State<AppState>, me: Me) -> PageResult {
             }
         })
         .collect();
-    Ok(state.pages.render(&state, Some(&me), "glossary.jinja", context! { terms })?)
+    Ok(state
+        .pages
+        .render(&state, Some(&me), "glossary.jinja", context! { terms })?)
 }
 
 /// Any other address: a page that says so and leads home.

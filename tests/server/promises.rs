@@ -22,9 +22,7 @@ fn app_with(jobs: backlab::server::Jobs) -> (axum::Router, tempfile::TempDir, st
     let backlab::server::Learners::Solo(store) = &state.learners else {
         unreachable!("state_on serves one learner")
     };
-    store
-        .set_busy_timeout(Duration::from_millis(200))
-        .unwrap();
+    store.set_busy_timeout(Duration::from_millis(200)).unwrap();
     let app = crate::router(state.with_jobs(jobs));
     let path = dir.path().join("progress.db");
     (app, dir, path)

@@ -19,7 +19,10 @@ use crate::server::error::{AppError, AppResult};
 use crate::server::me::{Instructor, InstructorForm, Me};
 
 /// The dashboard; its `#live` part is fetched again on every new submission.
-pub async fn dashboard(State(state): State<AppState>, Instructor(me): Instructor) -> AppResult<Response> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Instructor(me): Instructor,
+) -> AppResult<Response> {
     let class = class(&state)?;
     let catalog = state.course.catalog();
     let order: Vec<String> = catalog.exercises.iter().map(|e| e.id.0.clone()).collect();
@@ -44,12 +47,24 @@ pub async fn dashboard(State(state): State<AppState>, Instructor(me): Instructor
         titles => titles(&state),
         public_url => class.public_url,
     };
-    Ok(page(&state, Some(&me), StatusCode::OK, "instructor.jinja", ctx))
+    Ok(page(
+        &state,
+        Some(&me),
+        StatusCode::OK,
+        "instructor.jinja",
+        ctx,
+    ))
 }
 
 /// A message page with a way back to the dashboard.
-fn message(state: &AppState, me: &Me, status: StatusCode, title: &str, problems: Vec<String>) -> Response {
-    let ctx = context! { title, problems };
+fn message(
+    state: &AppState,
+    me: &Me,
+    status: StatusCode,
+    title: &str,
+    problems: Vec<String>,
+) -> Response {
+    let ctx = context! { title, messages => problems };
     page(state, Some(me), status, "instructor_message.jinja", ctx)
 }
 
@@ -64,14 +79,27 @@ pub async fn import_roster(
     InstructorForm(me, form): InstructorForm<RosterForm>,
 ) -> AppResult<Response> {
     let class = class(&state)?;
-    let entries = match roster::parse("the roster", &form.roster) {
+    let entries = match roster::parse("roster.csv", &form.roster) {
         Ok(entries) if entries.is_empty() => {
-            let problem = "the roster is empty: paste one `name,email` line per learner".to_string();
-            return Ok(message(&state, &me, StatusCode::BAD_REQUEST, "Nobody was added", vec![problem]));
+            let problem =
+                "the roster is empty: paste one `name,email` line per learner".to_string();
+            return Ok(message(
+                &state,
+                &me,
+                StatusCode::BAD_REQUEST,
+                "Nobody was added",
+                vec![problem],
+            ));
         }
         Ok(entries) => entries,
         Err(problems) => {
-            return Ok(message(&state, &me, StatusCode::BAD_REQUEST, "Nobody was added", problems));
+            return Ok(message(
+                &state,
+                &me,
+                StatusCode::BAD_REQUEST,
+                "Nobody was added",
+                problems,
+            ));
         }
     };
     let store = class.store.clone();
@@ -85,7 +113,12 @@ pub async fn import_roster(
     Ok(invites_page(&state, &me, &class.public_url, invites))
 }
 
-fn invites_page(state: &AppState, me: &Me, public_url: &str, invites: Vec<crate::class::Invite>) -> Response {
+fn invites_page(
+    state: &AppState,
+    me: &Me,
+    public_url: &str,
+    invites: Vec<crate::class::Invite>,
+) -> Response {
     let links: Vec<_> = invites
         .into_iter()
         .map(|i| {
@@ -93,7 +126,13 @@ fn invites_page(state: &AppState, me: &Me, public_url: &str, invites: Vec<crate:
             context! { member => i.member, link }
         })
         .collect();
-    page(state, Some(me), StatusCode::OK, "instructor_invites.jinja", context! { links })
+    page(
+        state,
+        Some(me),
+        StatusCode::OK,
+        "instructor_invites.jinja",
+        context! { links },
+    )
 }
 
 #[derive(Deserialize)]
@@ -126,7 +165,12 @@ pub async fn add_assignment(
     InstructorForm(me, fields): InstructorForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let class = class(&state)?;
-    let field = |name: &str| fields.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.trim());
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.trim())
+    };
     let title = field("title").to_string();
     let due = field("due");
     let exercises: Vec<String> = fields
@@ -141,7 +185,9 @@ pub async fn add_assignment(
     }
     let due_at = parse_utc(due);
     if due_at.is_none() {
-        problems.push(format!("{due:?} is not a date and time; write it as 2026-12-10T17:00 (UTC)"));
+        problems.push(format!(
+            "{due:?} is not a date and time; write it as 2026-12-10T17:00 (UTC)"
+        ));
     }
     if exercises.is_empty() {
         problems.push("choose at least one exercise".to_string());
@@ -152,7 +198,13 @@ pub async fn add_assignment(
         }
     }
     let (false, Some(due_at)) = (!problems.is_empty(), due_at) else {
-        return Ok(message(&state, &me, StatusCode::BAD_REQUEST, "The assignment was not added", problems));
+        return Ok(message(
+            &state,
+            &me,
+            StatusCode::BAD_REQUEST,
+            "The assignment was not added",
+            problems,
+        ));
     };
     let store = class.store.clone();
     blocking(move || Ok(store.add_assignment(&title, due_at, &exercises)?)).await?;
@@ -205,7 +257,11 @@ pub async fn learner(
         let Some(member) = store.member(user)? else {
             return Ok(None);
         };
-        let cells: Vec<_> = store.cells()?.into_iter().filter(|c| c.user == user).collect();
+        let cells: Vec<_> = store
+            .cells()?
+            .into_iter()
+            .filter(|c| c.user == user)
+            .collect();
         let drafts = store.drafts_of(user)?;
         let history = ClassLearner { store, user }.history()?;
         Ok(Some((member, cells, drafts, history)))
@@ -223,7 +279,13 @@ pub async fn learner(
         .map(|(exercise, summary)| context! { exercise, summary })
         .collect();
     let ctx = context! { member, cells, drafts, history, titles => titles(&state) };
-    Ok(page(&state, Some(&me), StatusCode::OK, "instructor_learner.jinja", ctx))
+    Ok(page(
+        &state,
+        Some(&me),
+        StatusCode::OK,
+        "instructor_learner.jinja",
+        ctx,
+    ))
 }
 
 /// Any learner's submission: the code and its report.
@@ -243,11 +305,19 @@ pub async fn submission(
     })
     .await?;
     let Some((member, submission)) = found else {
-        return Err(AppError::not_found(format!("there is no submission {number}")));
+        return Err(AppError::not_found(format!(
+            "there is no submission {number}"
+        )));
     };
     let title = titles(&state).get(&submission.exercise).cloned();
     let ctx = context! { member, submission, title };
-    Ok(page(&state, Some(&me), StatusCode::OK, "instructor_submission.jinja", ctx))
+    Ok(page(
+        &state,
+        Some(&me),
+        StatusCode::OK,
+        "instructor_submission.jinja",
+        ctx,
+    ))
 }
 
 async fn gradebook(state: &AppState) -> AppResult<Vec<Line>> {
@@ -260,12 +330,18 @@ async fn gradebook(state: &AppState) -> AppResult<Vec<Line>> {
     .await
 }
 
-pub async fn gradebook_csv(State(state): State<AppState>, Instructor(_me): Instructor) -> AppResult<Response> {
+pub async fn gradebook_csv(
+    State(state): State<AppState>,
+    Instructor(_me): Instructor,
+) -> AppResult<Response> {
     let lines = gradebook(&state).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"gradebook.csv\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"gradebook.csv\"",
+            ),
         ],
         csv(&lines),
     )

@@ -23,7 +23,11 @@ pub async fn assignments(State(state): State<AppState>, me: Me) -> AppResult<Res
     let user = user(&me)?;
     let store = class.store.clone();
     let (assignments, cells) = blocking(move || {
-        let cells: Vec<_> = store.cells()?.into_iter().filter(|c| c.user == user).collect();
+        let cells: Vec<_> = store
+            .cells()?
+            .into_iter()
+            .filter(|c| c.user == user)
+            .collect();
         Ok((store.assignments()?, cells))
     })
     .await?;
@@ -49,7 +53,13 @@ pub async fn assignments(State(state): State<AppState>, me: Me) -> AppResult<Res
             context! { title => a.title, due_at => a.due_at, past_due => a.past_due, exercises }
         })
         .collect();
-    Ok(page(&state, Some(&me), StatusCode::OK, "assignments.jinja", context! { assignments }))
+    Ok(page(
+        &state,
+        Some(&me),
+        StatusCode::OK,
+        "assignments.jinja",
+        context! { assignments },
+    ))
 }
 
 pub async fn history(State(state): State<AppState>, me: Me) -> AppResult<Response> {
@@ -63,9 +73,18 @@ pub async fn history(State(state): State<AppState>, me: Me) -> AppResult<Respons
     let history: Vec<_> = history
         .into_iter()
         .map(|(exercise, summary)| {
-            let title = titles.get(&exercise).cloned().unwrap_or_else(|| exercise.clone());
+            let title = titles
+                .get(&exercise)
+                .cloned()
+                .unwrap_or_else(|| exercise.clone());
             context! { exercise, title, summary }
         })
         .collect();
-    Ok(page(&state, Some(&me), StatusCode::OK, "history.jinja", context! { history }))
+    Ok(page(
+        &state,
+        Some(&me),
+        StatusCode::OK,
+        "history.jinja",
+        context! { history },
+    ))
 }

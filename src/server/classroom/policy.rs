@@ -39,7 +39,9 @@ async fn rule(state: &AppState, me: &Me, slug: &str) -> AppResult<Rule> {
     })
     .await?;
     Ok(match reveal {
-        Reveal::Never => Rule::Closed("your instructor keeps the reference solutions closed for now"),
+        Reveal::Never => {
+            Rule::Closed("your instructor keeps the reference solutions closed for now")
+        }
         Reveal::AfterDue if dues.is_empty() => Rule::Earned,
         Reveal::AfterDue => match dues.iter().filter(|a| !a.past_due).max_by_key(|a| a.due_at) {
             Some(last) => Rule::NotDue(last.due_utc.clone()),

@@ -65,7 +65,12 @@ pub async fn page(
     let class = class(&state)?;
     let (csrf, set) = form_token(&headers, class.secure_cookies());
     let next = safe_next(&query.next);
-    let body = page_with(&state, StatusCode::OK, "signin.jinja", context! { csrf, next });
+    let body = page_with(
+        &state,
+        StatusCode::OK,
+        "signin.jinja",
+        context! { csrf, next },
+    );
     Ok(with_cookie(body, set))
 }
 
@@ -123,8 +128,13 @@ pub async fn sign_in(
                 ],
             ))
         }
-        Err(SignInError::Wrong) => Ok(again(StatusCode::UNAUTHORIZED, SignInError::Wrong.to_string())),
-        Err(e @ SignInError::TooMany { .. }) => Ok(again(StatusCode::TOO_MANY_REQUESTS, e.to_string())),
+        Err(SignInError::Wrong) => Ok(again(
+            StatusCode::UNAUTHORIZED,
+            SignInError::Wrong.to_string(),
+        )),
+        Err(e @ SignInError::TooMany { .. }) => {
+            Ok(again(StatusCode::TOO_MANY_REQUESTS, e.to_string()))
+        }
         Err(SignInError::Db(e)) => Err(AppError::internal(e)),
     }
 }
@@ -156,11 +166,19 @@ pub async fn join_page(
     let lookup = code.clone();
     let invited = blocking(move || Ok(store.invited(&lookup)?)).await?;
     let Some(member) = invited else {
-        return Ok(page_with(&state, StatusCode::NOT_FOUND, "join.jinja", context! { invalid => true }));
+        return Ok(page_with(
+            &state,
+            StatusCode::NOT_FOUND,
+            "join.jinja",
+            context! { invalid => true },
+        ));
     };
     let (csrf, set) = form_token(&headers, class.secure_cookies());
     let ctx = context! { member, code, csrf, min_password => MIN_PASSWORD };
-    Ok(with_cookie(page_with(&state, StatusCode::OK, "join.jinja", ctx), set))
+    Ok(with_cookie(
+        page_with(&state, StatusCode::OK, "join.jinja", ctx),
+        set,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -185,11 +203,17 @@ pub async fn join(
     }
     let store = class.store.clone();
     let lookup = code.clone();
-    let joined = tokio::task::spawn_blocking(move || store.join(&lookup, &form.password, &form.again)).await?;
+    let joined =
+        tokio::task::spawn_blocking(move || store.join(&lookup, &form.password, &form.again))
+            .await?;
     match joined {
         Ok(new) => {
             let secure = class.secure_cookies();
-            let to = if new.session.member.role == Role::Instructor { "/instructor" } else { "/" };
+            let to = if new.session.member.role == Role::Instructor {
+                "/instructor"
+            } else {
+                "/"
+            };
             Ok(see_other(
                 to,
                 &[
@@ -213,7 +237,12 @@ pub async fn join(
                 member, code, csrf => form.csrf, min_password => MIN_PASSWORD,
                 problem => problem.to_string(),
             };
-            Ok(page_with(&state, StatusCode::BAD_REQUEST, "join.jinja", ctx))
+            Ok(page_with(
+                &state,
+                StatusCode::BAD_REQUEST,
+                "join.jinja",
+                ctx,
+            ))
         }
     }
 }
