@@ -130,6 +130,7 @@ pub fn verify(sandbox: &Sandbox, exercise: &Exercise) -> Verified {
             reveal_hidden: true,
             file: path.clone(),
             stop_at_first_failure: false,
+            conceal_passed_hidden: false,
         };
         (grade(sandbox, exercise, code, &options), path)
     };

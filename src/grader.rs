@@ -37,6 +37,9 @@ use request::Captures;
 pub struct GradeOptions {
     /// Show hidden tests in full even when they fail (for authors).
     pub reveal_hidden: bool,
+    /// Show only the name and outcome of hidden tests that pass too (a
+    /// class: no learner sees what a hidden test sends).
+    pub conceal_passed_hidden: bool,
     /// The name of the learner's file in messages; the exercise's default
     /// (`app.js`, `query.sql`) when empty.
     pub file: String,
@@ -98,7 +101,8 @@ pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &Grade
             return Report::not_loaded(&exercise.id.0, exercise.tests.len(), verdict);
         }
         let failed = report.status != Status::Pass;
-        tests.push(if test.hidden && failed && !options.reveal_hidden {
+        let conceal = failed || options.conceal_passed_hidden;
+        tests.push(if test.hidden && conceal && !options.reveal_hidden {
             redact(report, i + 1)
         } else {
             report
@@ -400,12 +404,15 @@ fn not_loaded(report: &TestReport) -> Option<VerdictView> {
     failed_to_load.then(|| verdict.clone())
 }
 
-/// A hidden test that did not pass shows only that it exists.
+/// A hidden test that did not pass (or, in a class, any hidden test) shows
+/// only that it exists and how it went.
 fn redact(report: TestReport, number: usize) -> TestReport {
-    let message = if report.security {
-        "A hidden security test did not pass: think about what an attacker could send."
+    let message = if report.status == Status::Pass {
+        None
+    } else if report.security {
+        Some("A hidden security test did not pass: think about what an attacker could send.")
     } else {
-        "A hidden test did not pass: think about the cases the visible tests do not show."
+        Some("A hidden test did not pass: think about the cases the visible tests do not show.")
     };
     TestReport {
         name: format!("Hidden test {number}"),
@@ -413,7 +420,7 @@ fn redact(report: TestReport, number: usize) -> TestReport {
         hidden: true,
         security: report.security,
         clue: None,
-        message: Some(message.into()),
+        message: message.map(String::from),
         steps: Vec::new(),
         query: None,
         database: Vec::new(),

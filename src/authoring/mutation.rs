@@ -131,6 +131,7 @@ fn mutant_options(file: &str) -> GradeOptions {
         reveal_hidden: true,
         file: file.to_string(),
         stop_at_first_failure: true,
+        conceal_passed_hidden: false,
     }
 }
 

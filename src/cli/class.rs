@@ -20,8 +20,6 @@ pub fn class(args: &ClassArgs, data_dir: &Path) -> anyhow::Result<u8> {
             args.listen
         )
     })?;
-    let public_url = public_url(args, listen)?;
-    let allowed = AllowedHosts::public(&public_url, listen.port()).map_err(anyhow::Error::msg)?;
     let database = match &args.database {
         Some(spec) => spec.clone(),
         None => {
@@ -37,12 +35,6 @@ pub fn class(args: &ClassArgs, data_dir: &Path) -> anyhow::Result<u8> {
     let opening = store.open_class(&args.instructor)?;
     let sandbox = super::sandbox(data_dir)?;
     let course = Arc::new(Course::new(catalog));
-    let class = ClassState {
-        store: store.clone(),
-        public_url: public_url.trim_end_matches('/').to_string(),
-        trust_forwarded: args.behind_proxy,
-    };
-    let state = AppState::class(course.clone(), sandbox.clone(), class);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -51,8 +43,18 @@ pub fn class(args: &ClassArgs, data_dir: &Path) -> anyhow::Result<u8> {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen} (is something else using it?)"))?;
+        let bound = listener.local_addr()?;
+        let public_url = public_url(args, bound)?;
+        let allowed =
+            AllowedHosts::public(&public_url, bound.port()).map_err(anyhow::Error::msg)?;
+        let class = ClassState {
+            store: store.clone(),
+            public_url: allowed.url().trim_end_matches('/').to_string(),
+            trust_forwarded: args.behind_proxy,
+        };
+        let state = AppState::class(course.clone(), sandbox.clone(), class);
         say(&format!(
-            "Backlab is serving your class at {}  (listening on {listen}; Ctrl+C stops it)",
+            "Backlab is serving your class at {}  (listening on {bound}; Ctrl+C stops it)",
             allowed.url()
         ));
         say(&format!("The class is stored in {}", redact(&database)));
@@ -72,8 +74,8 @@ pub fn class(args: &ClassArgs, data_dir: &Path) -> anyhow::Result<u8> {
     served
 }
 
-/// The address learners use: `--public-url`, or the listening address
-/// when it is a specific one.
+/// The address learners use: `--public-url`, or the address it listens
+/// on when that is a specific one.
 fn public_url(args: &ClassArgs, listen: SocketAddr) -> anyhow::Result<String> {
     if let Some(url) = &args.public_url {
         return Ok(url.clone());

@@ -29,6 +29,7 @@ pub fn grade(args: &GradeArgs, data_dir: &Path) -> anyhow::Result<u8> {
         reveal_hidden: args.reveal_hidden,
         file: super::run::file_name(&args.file),
         stop_at_first_failure: false,
+        conceal_passed_hidden: false,
     };
     let report = run_grade(&sandbox, exercise, &code, &options);
     if args.json {

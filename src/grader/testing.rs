@@ -70,6 +70,7 @@ impl AppExercise {
             reveal_hidden: true,
             file: format!("{}{file}", self.0.dir),
             stop_at_first_failure: stop_early,
+            conceal_passed_hidden: false,
         };
         grade(sandbox, &self.0, code, &options)
     }

@@ -173,13 +173,12 @@ pub async fn submit(
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<SubmitBody>,
 ) -> AppResult<Json<Submitted>> {
+    let options = GradeOptions {
+        conceal_passed_hidden: me.session.is_some(),
+        ..GradeOptions::default()
+    };
     let submitted = sandbox_job(state, slug, move |state, exercise| {
-        let mut report = grader::grade(
-            &state.sandbox,
-            exercise,
-            &body.code,
-            &GradeOptions::default(),
-        );
+        let mut report = grader::grade(&state.sandbox, exercise, &body.code, &options);
         me.data.add_clues(exercise, &mut report)?;
         let recorded =
             me.data

@@ -130,10 +130,16 @@ pub(super) fn is_write(method: &Method) -> bool {
 /// a request with neither is not from a browser page, so it cannot be a
 /// cross-site forgery.
 fn same_origin(headers: &HeaderMap, allowed: &AllowedHosts) -> bool {
+    let site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     if let Some(origin) = headers.get(header::ORIGIN) {
+        // Under `Referrer-Policy: no-referrer` a browser's form post says
+        // `Origin: null`; then only its own word that the page was ours counts.
+        if origin == "null" {
+            return site == Some("same-origin");
+        }
         return origin.to_str().is_ok_and(|o| allowed.allows_origin(o));
     }
-    match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+    match site {
         Some(site) => site == "same-origin" || site == "none",
         None => true,
     }
@@ -152,6 +158,20 @@ mod tests {
         assert!(!allowed.allows_host("127.0.0.1:4001"));
         assert!(allowed.allows_origin("http://localhost:4000"));
         assert!(!allowed.allows_origin("http://evil.example"));
+    }
+
+    #[test]
+    fn a_null_origin_counts_only_with_a_same_origin_fetch_site() {
+        let allowed = AllowedHosts::local(4000, None);
+        let headers = |site: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ORIGIN, "null".parse().unwrap());
+            h.insert("sec-fetch-site", site.parse().unwrap());
+            h
+        };
+        assert!(same_origin(&headers("same-origin"), &allowed));
+        assert!(!same_origin(&headers("cross-site"), &allowed));
+        assert!(!same_origin(&headers("same-site"), &allowed));
     }
 
     #[test]
