@@ -201,7 +201,7 @@ async fn learner(
     duration: Duration,
 ) -> Samples {
     let mut samples = Samples::default();
-    let mut jitter = Jitter(0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1) * 0x1000_0001);
+    let mut jitter = Jitter(0x9E37_79B9_7F4A_7C15 ^ ((i as u64 + 1) * 0x1000_0001));
     tokio::time::sleep(Duration::from_millis(jitter.next(5000))).await;
     let port = |n: usize| ports[n % ports.len()];
     let mut browser = Browser::default();
@@ -299,9 +299,7 @@ async fn sign_in(
             None,
         )
         .await;
-    if record(answer, 303, &mut samples.sign_ins, &mut samples.errors).is_none() {
-        return None;
-    }
+    record(answer, 303, &mut samples.sign_ins, &mut samples.errors)?;
     let home = browser
         .send(port, "GET", "/assignments", "", "", None)
         .await

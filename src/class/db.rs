@@ -336,6 +336,20 @@ impl Pool {
     }
 }
 
+/// A `postgres::Client` runs a small runtime of its own and may not be
+/// dropped on an async worker (the last handle to a store may go away on
+/// one, as when a server stops): the idle connections close on a thread
+/// of their own.
+impl Drop for Pool {
+    fn drop(&mut self) {
+        let state = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
+        let idle = std::mem::take(&mut state.idle);
+        if !idle.is_empty() {
+            let _ = std::thread::spawn(move || drop(idle)).join();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
