@@ -156,7 +156,7 @@ impl Samples {
         for (name, samples) in [
             ("sign in (argon2id)", &mut self.sign_ins),
             ("save a draft", &mut self.saves),
-            ("submit (grade 4 tests, record)", &mut self.submits),
+            ("submit (grade hello-route, record)", &mut self.submits),
             ("instructor dashboard", &mut self.dashboards),
         ] {
             samples.sort();
