@@ -23,7 +23,7 @@ use backlab::catalog::{Catalog, Files};
 use backlab::class::{ClassStore, Role};
 use backlab::sandbox::Sandbox;
 use backlab::server::{AllowedHosts, AppState, ClassState, Course, app, serve};
-use support::ms;
+use support::{ms, quantile};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -161,12 +161,7 @@ impl Samples {
         ] {
             samples.sort();
             let n = samples.len();
-            let at = |q: f64| {
-                samples
-                    .get(((n as f64 * q) as usize).min(n.saturating_sub(1)))
-                    .copied()
-                    .unwrap_or_default()
-            };
+            let at = |q| quantile(samples, q);
             println!(
                 "{name:<40} {:>7.2} ms {:>7.2} ms {n:>7}",
                 ms(at(0.5)),

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use backlab::sandbox::Sandbox;
 use backlab::server::{AllowedHosts, AppState, app, serve};
 use backlab::store::Store;
-use support::ms;
+use support::{ms, quantile};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -119,13 +119,7 @@ async fn class(port: u16, body: &str, pause: Option<Duration>) -> (Vec<Duration>
 fn report(name: &str, mut samples: Vec<Duration>, errors: usize) {
     samples.sort();
     let n = samples.len();
-    let at = |q: f64| {
-        samples
-            .get(((n as f64 * q) as usize).min(n.saturating_sub(1)))
-            .copied()
-            .unwrap_or_default()
-    };
-    let (median, p99) = (at(0.5), at(0.99));
+    let (median, p99) = (quantile(&samples, 0.5), quantile(&samples, 0.99));
     println!(
         "{name:<62} {:>7.3} ms {:>7.3} ms {:>8.2}x {n:>6} {errors:>7}",
         ms(median),

@@ -38,3 +38,13 @@ pub fn measure(name: &str, n: usize, mut f: impl FnMut()) -> Duration {
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
+
+/// The `q` quantile (0.5 for the median) of samples sorted ascending;
+/// zero when there are none.
+pub fn quantile(sorted: &[Duration], q: f64) -> Duration {
+    let n = sorted.len();
+    sorted
+        .get(((n as f64 * q) as usize).min(n.saturating_sub(1)))
+        .copied()
+        .unwrap_or_default()
+}

@@ -218,6 +218,33 @@ impl ClassStore {
         })
     }
 
+    /// A new one-time link for member `id`, joined or not: how a lost link
+    /// or a forgotten password is replaced. Any older link stops working;
+    /// a current password keeps working until the new link is used.
+    pub fn reissue(&self, id: i64) -> Result<Option<Invite>, DbError> {
+        let code = random_token(12);
+        let code_hash = hash_secret(&code);
+        self.db.tx(|tx| {
+            let found = tx
+                .one(
+                    &format!("SELECT {MEMBER_COLUMNS} FROM users WHERE id = $1"),
+                    &[id.into()],
+                )?
+                .map(|r| member(&r));
+            let Some(found) = found else {
+                return Ok(None);
+            };
+            tx.execute(
+                "UPDATE users SET join_code_hash = $1 WHERE id = $2",
+                &[code_hash.as_str().into(), id.into()],
+            )?;
+            Ok(Some(Invite {
+                member: found,
+                code: Some(code.clone()),
+            }))
+        })
+    }
+
     /// Whom a join code is for, while it is valid.
     pub fn invited(&self, code: &str) -> Result<Option<Member>, DbError> {
         let code_hash = hash_secret(code);
@@ -232,7 +259,7 @@ impl ClassStore {
     }
 
     /// Sets the password of the person the code is for, uses the code up,
-    /// and signs them in.
+    /// ends their other sessions, and signs them in.
     pub fn join(&self, code: &str, password: &str, again: &str) -> Result<NewSession, JoinError> {
         if password != again {
             return Err(JoinError::Mismatch);
@@ -257,6 +284,11 @@ impl ClassStore {
             if changed == 0 {
                 return Ok(None);
             }
+            // A new password ends every session the old one started.
+            tx.execute(
+                "DELETE FROM sessions WHERE user_id = $1",
+                &[found.id.into()],
+            )?;
             let member = Member {
                 joined: true,
                 ..found.clone()

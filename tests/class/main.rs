@@ -1,8 +1,11 @@
 //! Class mode: the store on SQLite and on a real PostgreSQL, and the
 //! router's permission rules, CSRF, sessions and escaping.
 
+mod access;
+mod harness;
+mod instructor;
 mod postgres;
-mod router;
+mod sessions;
 mod store;
 
 use backlab::catalog::{Catalog, Files};

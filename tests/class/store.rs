@@ -73,6 +73,7 @@ fn accounts(store: &Arc<ClassStore>) {
         Err(JoinError::Mismatch)
     ));
     let joined = store.join(&code, PASSWORD, PASSWORD).unwrap();
+    let joined_id = joined.session.member.id;
     assert!(matches!(
         store.join(&code, PASSWORD, PASSWORD),
         Err(JoinError::UnknownCode)
@@ -105,12 +106,41 @@ fn accounts(store: &Arc<ClassStore>) {
     store.sign_out(&second.token).unwrap();
     assert!(store.session(&second.token).unwrap().is_none());
 
+    // A reset link for someone who joined: the old password works until
+    // it is used, then the new one does and older sessions end.
+    let kept = store
+        .sign_in("ada@example.org", PASSWORD, "10.0.0.1", None)
+        .unwrap();
+    let reset = store.reissue(joined_id).unwrap().unwrap().code.unwrap();
+    assert!(
+        store
+            .sign_in("ada@example.org", PASSWORD, "10.0.0.1", None)
+            .is_ok()
+    );
+    store
+        .join(&reset, "a brand new passphrase", "a brand new passphrase")
+        .unwrap();
+    assert!(store.session(&kept.token).unwrap().is_none());
+    assert!(matches!(
+        store.sign_in("ada@example.org", PASSWORD, "10.0.0.1", None),
+        Err(SignInError::Wrong)
+    ));
+    store
+        .sign_in(
+            "ada@example.org",
+            "a brand new passphrase",
+            "10.0.0.1",
+            None,
+        )
+        .unwrap();
+    assert!(store.reissue(9999).unwrap().is_none());
+
     // Five failures lock the account, even for the right password.
     for _ in 0..5 {
         let _ = store.sign_in("ada@example.org", "not the password", "10.0.0.2", None);
     }
     assert!(matches!(
-        store.sign_in("ada@example.org", PASSWORD, "10.0.0.3", None),
+        store.sign_in("ada@example.org", "a brand new passphrase", "10.0.0.3", None),
         Err(SignInError::TooMany { minutes }) if minutes >= 1
     ));
 }

@@ -4,6 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { newPage, typeCode, SHOTS } from "./browser.mjs";
 import { startClass } from "./server.mjs";
@@ -19,6 +20,7 @@ after(async () => {
 });
 
 const PASSWORD = "a long class passphrase";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const WRONG = 'app.get("/hello", (req, res) => {\n  res.json({ message: "Hello!" });\n});\n';
 const RIGHT = 'app.get("/hello", (req, res) => {\n  const name = req.query.name || "world";\n  res.json({ message: `Hello, ${name}!` });\n});\n';
 
@@ -79,3 +81,38 @@ test("roster → join → a failing then a passing submission, live on the dashb
   assert.deepEqual(teacher.problems, []);
   assert.deepEqual(learner.problems.filter((p) => !/403/.test(p)), []);
 });
+
+test("axe-core finds no accessibility violation on the class pages, in light and dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    // axe's script is added to each page, which Backlab's CSP forbids.
+    const { page } = await newPage(shared, { colorScheme, bypassCSP: true });
+    const pages = [["sign in", "/signin"], ["bad join link", "/join/0000"]];
+    await check(page, pages, colorScheme);
+    await page.goto(`${shared.backend.url}/signin`);
+    await page.getByLabel("Email").fill("teacher@example.org");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/instructor");
+    const learner = await page.locator("table.grid tbody th a").first().getAttribute("href");
+    const submission = await page.locator("table.grid td.cell a").first().getAttribute("href");
+    await check(page, [
+      ["dashboard", "/instructor"],
+      ["learner", learner],
+      ["submission", submission],
+      ["assignments", "/assignments"],
+      ["history", "/history"],
+    ], colorScheme);
+  }
+});
+
+async function check(page, pages, colorScheme) {
+  for (const [name, path] of pages) {
+    await page.goto(`${shared.backend.url}${path}`);
+    await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ["violations"] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 4).join(", ")})`);
+    });
+    assert.deepEqual(found, [], `${name} page in ${colorScheme} mode`);
+  }
+}

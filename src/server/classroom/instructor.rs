@@ -138,7 +138,8 @@ fn invites_page(
 #[derive(Deserialize)]
 pub struct Nothing {}
 
-/// A new join link for someone who has not joined (the old one stops working).
+/// A new join link for a member (a lost link, a forgotten password); any
+/// older link stops working.
 pub async fn reinvite(
     State(state): State<AppState>,
     Path(member): Path<String>,
@@ -147,15 +148,9 @@ pub async fn reinvite(
     let class = class(&state)?;
     let member = id(&member, "member")?;
     let store = class.store.clone();
-    let invite = blocking(move || {
-        let found = store.member(member)?;
-        Ok(match found {
-            Some(m) => Some(store.invite(&m.name, &m.email, m.role)?),
-            None => None,
-        })
-    })
-    .await?
-    .ok_or_else(|| AppError::not_found(format!("there is no member {member}")))?;
+    let invite = blocking(move || Ok(store.reissue(member)?))
+        .await?
+        .ok_or_else(|| AppError::not_found(format!("there is no member {member}")))?;
     Ok(invites_page(&state, &me, &class.public_url, vec![invite]))
 }
 
