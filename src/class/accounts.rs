@@ -313,17 +313,15 @@ impl ClassStore {
             (format!("address:{address}"), FAILURES_PER_ADDRESS),
         ];
         let at = now();
+        // The attempt is counted before the password is checked, in one
+        // statement per key, so parallel guesses cannot slip past the limit;
+        // a success takes its count back.
         let blocked = self.db.tx(|tx| {
             let mut wait = 0;
             for (key, limit) in &keys {
-                if let Some(row) = tx.one(
-                    "SELECT window_start, failures FROM signin_failures WHERE key = $1",
-                    &[key.as_str().into()],
-                )? {
-                    let ends = row.int(0) + FAILURE_WINDOW_SECONDS;
-                    if row.int(1) >= *limit && ends > at {
-                        wait = wait.max(ends - at);
-                    }
+                let (window_start, failures) = count_failure(tx, key, at)?;
+                if failures > *limit {
+                    wait = wait.max(window_start + FAILURE_WINDOW_SECONDS - at);
                 }
             }
             Ok(wait)
@@ -343,12 +341,6 @@ impl ClassStore {
         })?;
         let hash = stored.as_ref().and_then(|(_, h)| h.as_deref());
         if !password_matches(password, hash) {
-            self.db.tx(|tx| {
-                for (key, _) in &keys {
-                    count_failure(tx, key, at)?;
-                }
-                Ok(())
-            })?;
             return Err(SignInError::Wrong);
         }
         let (member, _) = stored.ok_or(SignInError::Wrong)?;
@@ -357,6 +349,10 @@ impl ClassStore {
             tx.execute(
                 "DELETE FROM signin_failures WHERE key = $1",
                 &[keys[0].0.as_str().into()],
+            )?;
+            tx.execute(
+                "UPDATE signin_failures SET failures = failures - 1 WHERE key = $1 AND failures > 0",
+                &[keys[1].0.as_str().into()],
             )?;
             if let Some(previous) = &previous {
                 tx.execute(
@@ -465,16 +461,19 @@ fn start_session(tx: &mut dyn Tx, member: Member) -> Result<NewSession, DbError>
     })
 }
 
-fn count_failure(tx: &mut dyn Tx, key: &str, at: i64) -> Result<(), DbError> {
+/// Counts one attempt against `key` (a new window once the last one
+/// ended); the window's start and its count so far.
+fn count_failure(tx: &mut dyn Tx, key: &str, at: i64) -> Result<(i64, i64), DbError> {
     let params: [Value; 3] = [key.into(), at.into(), (at - FAILURE_WINDOW_SECONDS).into()];
-    tx.execute(
+    let row = tx.one(
         "INSERT INTO signin_failures (key, window_start, failures) VALUES ($1, $2, 1)
          ON CONFLICT (key) DO UPDATE SET
              failures = CASE WHEN signin_failures.window_start <= $3 THEN 1
                              ELSE signin_failures.failures + 1 END,
              window_start = CASE WHEN signin_failures.window_start <= $3 THEN $2
-                                 ELSE signin_failures.window_start END",
+                                 ELSE signin_failures.window_start END
+         RETURNING window_start, failures",
         &params,
-    )
-    .map(drop)
+    )?;
+    Ok(row.map_or((at, 1), |r| (r.int(0), r.int(1))))
 }

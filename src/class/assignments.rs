@@ -142,8 +142,12 @@ pub fn parse_utc(text: &str) -> Option<i64> {
     let (year, month, day) = (d.next()??, d.next()??, d.next()??);
     let mut t = time.splitn(3, ':').map(|p| p.parse::<i64>().ok());
     let (hour, minute) = (t.next()??, t.next()??);
-    let second = t.next().flatten().unwrap_or(0);
-    let valid = (1..=12).contains(&month)
+    let second = match t.next() {
+        None => 0,
+        Some(second) => second?,
+    };
+    let valid = (1970..=9999).contains(&year)
+        && (1..=12).contains(&month)
         && (1..=31).contains(&day)
         && (0..24).contains(&hour)
         && (0..60).contains(&minute)
@@ -162,6 +166,8 @@ mod tests {
     fn times_read_and_print_as_utc() {
         assert_eq!(utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(parse_utc("2026-12-10T17:00"), Some(1_796_922_000));
+        assert_eq!(parse_utc("2026-12-10T17:00:xx"), None);
+        assert_eq!(parse_utc("99999999999-01-01T00:00"), None);
         assert_eq!(utc(1_796_922_000), "2026-12-10T17:00:00Z");
         assert_eq!(
             parse_utc("2024-02-29T23:59:59Z").map(utc).as_deref(),

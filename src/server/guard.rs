@@ -54,6 +54,9 @@ impl AllowedHosts {
         };
         let (scheme, rest) = public_url.split_once("://").ok_or_else(problem)?;
         let host = rest.trim_end_matches('/');
+        // Browsers leave a scheme's own port out of Host and Origin.
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        let host = host.strip_suffix(default_port).unwrap_or(host);
         let valid_host = !host.is_empty()
             && !host.contains(['/', '?', '#', '@', ' '])
             && matches!(scheme, "http" | "https");
@@ -63,7 +66,6 @@ impl AllowedHosts {
         let mut allowed = Self::local(port, None);
         let origin = format!("{scheme}://{host}").to_ascii_lowercase();
         allowed.names.insert(0, host.to_ascii_lowercase());
-        let default_port = if scheme == "https" { ":443" } else { ":80" };
         if !host.contains(']') && !host.contains(':') {
             allowed.names.push(format!("{host}{default_port}"));
         }
@@ -184,6 +186,9 @@ mod tests {
         assert!(!allowed.allows_host("evil.example"));
         assert!(allowed.allows_origin("https://class.example.org"));
         assert!(!allowed.allows_origin("http://class.example.org"));
+        let explicit = AllowedHosts::public("https://class.example.org:443", 4000).unwrap();
+        assert!(explicit.allows_origin("https://class.example.org"));
+        assert!(explicit.allows_host("class.example.org"));
         assert!(AllowedHosts::public("class.example.org", 4000).is_err());
         assert!(AllowedHosts::public("ftp://x", 4000).is_err());
         assert!(AllowedHosts::public("http://a/b", 4000).is_err());

@@ -167,6 +167,21 @@ async fn sign_in_needs_its_form_token_and_is_rate_limited() {
         )
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    // The refusal renews the form, so the next try works without a reload.
+    let renewed = form_csrf(&forged.body);
+    let retried = browser
+        .post_form(
+            &class.app,
+            "/signin",
+            &[
+                ("email", "lee@example.org"),
+                ("password", PASSWORD),
+                ("csrf", &renewed),
+            ],
+        )
+        .await;
+    assert_eq!(retried.status, StatusCode::SEE_OTHER);
+    let mut browser = Browser::default();
     for _ in 0..5 {
         let wrong = sign_in(
             &mut browser,

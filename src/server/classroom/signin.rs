@@ -28,7 +28,12 @@ pub struct Next {
 
 /// Only addresses on this server: no open redirect to another site.
 fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    // Browsers drop tabs and newlines from addresses, so `/\t/evil` would
+    // become `//evil`: only printable ASCII is kept.
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.bytes().all(|b| b.is_ascii_graphic());
     if local { next } else { "/" }
 }
 
@@ -100,10 +105,13 @@ pub async fn sign_in(
         page_with(&state, status, "signin.jinja", ctx)
     };
     if !form_matches(&headers, &form.csrf) {
-        return Ok(again(
-            StatusCode::FORBIDDEN,
-            "This form was out of date; it has been renewed, so sign in again.".into(),
-        ));
+        let (csrf, set) = form_token(&HeaderMap::new(), class.secure_cookies());
+        let ctx = context! {
+            csrf, next, email => form.email,
+            problem => "This form was out of date; it has been renewed, so sign in again.",
+        };
+        let page = page_with(&state, StatusCode::FORBIDDEN, "signin.jinja", ctx);
+        return Ok(with_cookie(page, set));
     }
     let previous = cookie(&headers, SESSION_COOKIE);
     let store = class.store.clone();
@@ -243,6 +251,26 @@ pub async fn join(
                 "join.jinja",
                 ctx,
             ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_addresses_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/lessons/routes?x=1"), "/lessons/routes?x=1");
+        for hostile in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil",
+            "https://evil.example",
+            "",
+        ] {
+            assert_eq!(safe_next(hostile), "/", "{hostile:?}");
         }
     }
 }
