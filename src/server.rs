@@ -194,6 +194,14 @@ pub fn app(state: AppState, allowed: AllowedHosts) -> Router {
             HeaderValue::from_static(value),
         ));
     }
+    if is_class {
+        // A class's pages are one person's: no shared or back-button copies
+        // (the static files say how long they keep).
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    }
     router.layer(CompressionLayer::new())
 }
 

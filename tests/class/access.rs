@@ -219,5 +219,9 @@ async fn a_class_answers_only_at_its_public_address() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::MISDIRECTED_REQUEST);
-    assert_eq!(learner.get(&class.app, "/").await.status, StatusCode::OK);
+    let home = learner.get(&class.app, "/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(home.headers[header::CACHE_CONTROL], "no-store");
+    let style = learner.get(&class.app, "/static/style.css").await;
+    assert_ne!(style.headers[header::CACHE_CONTROL], "no-store");
 }
