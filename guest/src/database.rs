@@ -4,6 +4,7 @@
 //! SQLite runs here, every statement (parsing, planning, running) is under
 //! the run's deadline and memory limit, and its `now` is the sandbox clock.
 
+use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rusqlite::config::DbConfig;
@@ -13,6 +14,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{CachedStatement, Connection, ErrorCode, MAIN_DB, Statement};
 
 use crate::backlab::sandbox::types::{SqlCode, SqlError, Value};
+use crate::entropy;
 
 /// Pragmas a learner may use: they only read the schema, or set the
 /// schema's own version number.
@@ -74,41 +76,43 @@ impl From<SqlError> for QueryError {
 pub struct Database {
     conn: Connection,
     /// Why the authorizer refused the last statement, if it did.
-    denial: Arc<Mutex<Option<String>>>,
+    denial: Denial,
     /// `data_version` when the database was opened.
     version: u32,
 }
 
 impl Database {
+    /// Opens a connection with every guard on and an empty main database,
+    /// kept for the next `open`. Runs before the host snapshots this
+    /// instance, so a request starts with SQLite initialised and the
+    /// connection configured.
+    pub fn open_ahead() -> rusqlite::Result<()> {
+        let conn = guarded()?;
+        PREPARED.with(|p| *p.borrow_mut() = Some(conn));
+        Ok(())
+    }
+
     /// Opens `image` (a serialized main database) with every guard on;
     /// `max_pages` caps both the main and the TEMP database.
     pub fn open(image: Vec<u8>, max_pages: u32) -> rusqlite::Result<Self> {
-        let mut conn = Connection::open_in_memory()?;
-        conn.deserialize_read_exact(MAIN_DB, &image[..], image.len(), false)?;
-        drop(image);
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
-        // As better-sqlite3 builds SQLite: "Ada" is a column name, never a string.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)?;
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)?;
-        conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
-        conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, VALUE_BYTES)?;
-        conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
-        // Foreign keys are on from the build (SQLITE_DEFAULT_FOREIGN_KEYS).
-        conn.execute_batch(&format!(
-            "PRAGMA max_page_count = {max_pages}; PRAGMA temp.max_page_count = {max_pages};"
-        ))?;
-        let denial = Arc::new(Mutex::new(None));
-        let reason = Arc::clone(&denial);
-        conn.authorizer(Some(move |ctx: AuthContext<'_>| {
-            match denial_of(&ctx.action) {
-                Some(why) => {
-                    *reason.lock().unwrap_or_else(PoisonError::into_inner) = Some(why);
-                    Authorization::Deny
-                }
-                None => Authorization::Allow,
-            }
-        }));
+        let prepared = PREPARED.with(|p| p.borrow_mut().take());
+        let (mut conn, denial) = match prepared {
+            Some(pair) => pair,
+            None => guarded()?,
+        };
+        // SQLite seeds its generator on first use, which may have been
+        // before the snapshot: each request seeds it again from its own
+        // random source.
+        entropy::install();
+        let conn = trusted(|| {
+            // Replaces the main database; the connection's settings stay.
+            conn.deserialize_read_exact(MAIN_DB, &image[..], image.len(), false)?;
+            drop(image);
+            conn.execute_batch(&format!(
+                "PRAGMA max_page_count = {max_pages}; PRAGMA temp.max_page_count = {max_pages};"
+            ))?;
+            Ok(conn)
+        })?;
         let opened = Self {
             conn,
             denial,
@@ -269,6 +273,55 @@ impl Database {
 }
 
 /// Why the authorizer refuses an action, if it does.
+thread_local! {
+    /// The connection `open_ahead` made, taken by the one request this
+    /// instance answers.
+    static PREPARED: RefCell<Option<(Connection, Denial)>> = const { RefCell::new(None) };
+    /// Set while Backlab itself runs statements the guards would refuse
+    /// (opening the image, setting the size cap).
+    static TRUSTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Why the authorizer refused the last statement, shared with it.
+type Denial = Arc<Mutex<Option<String>>>;
+
+/// Runs `f` with the guards off: only for Backlab's own statements.
+fn trusted<T>(f: impl FnOnce() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    TRUSTED.set(true);
+    let result = f();
+    TRUSTED.set(false);
+    result
+}
+
+/// An in-memory connection with every guard on.
+fn guarded() -> rusqlite::Result<(Connection, Denial)> {
+    let conn = Connection::open_in_memory()?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    // As better-sqlite3 builds SQLite: "Ada" is a column name, never a string.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DML, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DQS_DDL, false)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, VALUE_BYTES)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_SQL_LENGTH, 1 << 20)?;
+    // Foreign keys are on from the build (SQLITE_DEFAULT_FOREIGN_KEYS).
+    let denial = Denial::default();
+    let reason = Arc::clone(&denial);
+    conn.authorizer(Some(move |ctx: AuthContext<'_>| {
+        if TRUSTED.get() {
+            return Authorization::Allow;
+        }
+        match denial_of(&ctx.action) {
+            Some(why) => {
+                *reason.lock().unwrap_or_else(PoisonError::into_inner) = Some(why);
+                Authorization::Deny
+            }
+            None => Authorization::Allow,
+        }
+    }));
+    Ok((conn, denial))
+}
+
 fn denial_of(action: &AuthAction<'_>) -> Option<String> {
     match action {
         AuthAction::Attach { .. } => Some(

@@ -10,6 +10,7 @@
 mod bridge;
 mod database;
 mod digest;
+mod entropy;
 mod etag;
 mod js;
 mod password;
@@ -41,6 +42,7 @@ impl Guest for Sandbox {
     }
 
     fn prepare(prelude: String) -> Result<(), String> {
+        Database::open_ahead().map_err(|e| format!("the scratch database: {e}"))?;
         js::prepare(&prelude).map_err(|e| format!("{}: {}\n{}", e.name, e.message, e.stack))
     }
 

@@ -52,6 +52,11 @@ fn base_config() -> Config {
     // Wasm runs on the calling thread's stack; 1 MiB leaves room on the 2 MiB
     // stacks of test threads and of tokio's blocking pool.
     config.max_wasm_stack(1 << 20);
+    // `BACKLAB_PERFMAP=1` names the guest's functions for `perf report`
+    // (in /tmp/perf-<pid>.map): how the speed figures were profiled.
+    if std::env::var_os("BACKLAB_PERFMAP").is_some() {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     config
 }
 
@@ -65,6 +70,9 @@ fn pool() -> PoolingAllocationConfig {
     // Keep the first pages of each slot mapped and zero them on reuse: cheaper
     // than giving them back to the kernel and faulting them in again.
     pool.linear_memory_keep_resident(KEEP_RESIDENT);
+    // Where the kernel can tell (Linux 6.7+), reset only the pages a run
+    // wrote instead of the whole resident part: a request writes few.
+    pool.pagemap_scan(wasmtime::Enabled::Auto);
     pool.table_keep_resident(64 << 10);
     pool
 }

@@ -116,7 +116,7 @@ fn the_sandbox_is_pre_initialised_and_keeps_its_snapshot() {
     // Two requests on instances of the snapshot share nothing.
     let code = backlab::sandbox::Program {
         code: r#"globalThis.count = (globalThis.count || 0) + 1;
-app.get("/", (req, res) => res.json({ count, r: Math.random() }));"#,
+app.get("/", (req, res) => res.json({ count, r: Math.random(), sql: db.prepare("SELECT hex(randomblob(8)) AS r").get().r }));"#,
         filename: "app.js",
     };
     let run = || {
@@ -134,6 +134,10 @@ app.get("/", (req, res) => res.json({ count, r: Math.random() }));"#,
     assert_ne!(
         one["r"], two["r"],
         "each request draws its own random numbers"
+    );
+    assert_ne!(
+        one["sql"], two["sql"],
+        "and SQLite's random source is not frozen in the snapshot"
     );
 }
 
