@@ -9,6 +9,7 @@ mod cookies;
 pub mod diff;
 pub mod html;
 pub mod injection;
+mod parallel;
 mod report;
 mod request;
 mod sql;
@@ -92,9 +93,15 @@ pub fn grade(sandbox: &Sandbox, exercise: &Exercise, code: &str, options: &Grade
         code,
         file,
     };
+    // Mutation testing stops at the first failure (and runs mutants side by
+    // side already); a submission runs its tests side by side.
+    let reports: Box<dyn Iterator<Item = TestReport>> = if options.stop_at_first_failure {
+        Box::new(exercise.tests.iter().map(|test| grader.test(test)))
+    } else {
+        Box::new(parallel::map_each(&exercise.tests, |test| grader.test(test)).into_iter())
+    };
     let mut tests = Vec::with_capacity(exercise.tests.len());
-    for (i, test) in exercise.tests.iter().enumerate() {
-        let report = grader.test(test);
+    for ((i, test), report) in exercise.tests.iter().enumerate().zip(reports) {
         if i == 0
             && let Some(verdict) = not_loaded(&report)
         {

@@ -2,7 +2,10 @@
   // ----------------------------------------------------------------- routing
   const METHODS = ["get", "post", "put", "patch", "delete", "options", "head"];
 
-  const escapeRegex = (text) => text.replace(/[.+*?^${}()|[\]\\\/]/g, "\\$&");
+  // One character of a route path, escaped for a RegExp (a lookup, not a
+  // replace: paths are compiled for every request).
+  const REGEX_SPECIAL = ".+*?^${}()|[]\\/";
+  const escapeRegex = (c) => (c !== "" && REGEX_SPECIAL.includes(c) ? "\\" + c : c);
 
   // Express 5's route paths (path-to-regexp 8): `:name`, `*name` (any
   // number of segments, given as an array), `{…}` for optional parts.
