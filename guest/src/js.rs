@@ -37,6 +37,26 @@ fn runtime() -> Result<(Runtime, Context), JsError> {
     Ok((runtime, context))
 }
 
+/// QuickJS makes most built-in objects and methods on their first use; a
+/// request would make them again from the snapshot each time. Looking up
+/// each property (without calling getters) makes them here, once.
+const WARM_UP: &str = r#"(() => {
+  const names = ["Object", "Function", "Array", "Number", "String", "Boolean", "Symbol",
+    "Math", "JSON", "Reflect", "Promise", "Map", "Set", "WeakMap", "WeakSet", "Date",
+    "RegExp", "Error", "TypeError", "RangeError", "SyntaxError", "ArrayBuffer",
+    "Uint8Array", "DataView", "BigInt", "Proxy"];
+  const touch = (value) => {
+    if (value === null || (typeof value !== "object" && typeof value !== "function")) return;
+    for (const key of Reflect.ownKeys(value)) Object.getOwnPropertyDescriptor(value, key);
+  };
+  for (const name of names) {
+    const value = Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+    touch(value);
+    if (typeof value === "function") touch(value.prototype);
+  }
+  for (const key of Reflect.ownKeys(globalThis)) Object.getOwnPropertyDescriptor(globalThis, key);
+})();"#;
+
 /// Loads the framework from its source into a runtime kept for the next
 /// request. Runs before the host snapshots this instance, so it must not
 /// depend on anything a request brings.
@@ -47,7 +67,8 @@ pub fn prepare(prelude: &str) -> Result<(), JsError> {
             .map_err(|e| caught_raw(&ctx, e))?;
         let (_, promise) = module.eval().map_err(|e| caught_raw(&ctx, e))?;
         while ctx.execute_pending_job() {}
-        promise.finish::<()>().map_err(|e| caught_raw(&ctx, e))
+        promise.finish::<()>().map_err(|e| caught_raw(&ctx, e))?;
+        ctx.eval::<(), _>(WARM_UP).map_err(|e| caught_raw(&ctx, e))
     })?;
     PREPARED.with(|p| *p.borrow_mut() = Some((runtime, context)));
     Ok(())
