@@ -270,6 +270,12 @@ impl Sandbox {
         }
     }
 
+    /// Whether this file's bytecode is kept (by `compile`, or by an
+    /// earlier run that parsed it).
+    pub fn is_compiled(&self, program: Program<'_>) -> bool {
+        self.compiled.find(program.code, program.filename).is_some()
+    }
+
     /// Whether requests start with the framework already loaded (the
     /// guest was pre-initialised).
     pub fn is_prepared(&self) -> bool {
@@ -297,6 +303,10 @@ impl Sandbox {
         let mut state = store.into_data();
         let (verdict, response, scratch) = match result {
             Ok(mut outcome) => {
+                if let Some(bytecode) = outcome.compiled.take() {
+                    let key = bytecode::key(program.code, program.filename);
+                    self.compiled.insert(key, bytecode.into());
+                }
                 state.trace.rolled_back_open_transaction = outcome.rolled_back;
                 let changed = outcome.database.take();
                 let (verdict, response) = judge::answered(outcome, &state, program.filename);

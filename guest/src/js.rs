@@ -3,7 +3,7 @@
 //! an error thrown while it runs), then the dispatch. Every way it can fail
 //! is sorted here into a typed `Failure`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::CString;
 
 use rquickjs::{
@@ -23,6 +23,13 @@ thread_local! {
     /// The runtime `prepare` made, with the framework loaded; taken by the
     /// one request this instance answers.
     static PREPARED: RefCell<Option<(Runtime, Context)>> = const { RefCell::new(None) };
+    /// The learner's file as bytecode, when this request parsed it.
+    static WRITTEN: Cell<Option<Vec<u8>>> = const { Cell::new(None) };
+}
+
+/// The bytecode of the file this request parsed from source, if it did.
+pub fn take_written() -> Option<Vec<u8>> {
+    WRITTEN.take()
 }
 
 /// A runtime and context with the host bridge in place.
@@ -110,7 +117,13 @@ fn load_and_dispatch<'js>(
         load_prelude(ctx, &program.prelude)?;
     }
     let compiled = match program.compiled.is_empty() {
-        true => compile(ctx, &program.code, &program.filename)?,
+        true => {
+            let compiled = compile(ctx, &program.code, &program.filename)?;
+            // Written before any of the file runs, so the host can keep it
+            // for the next run of the same file.
+            WRITTEN.set(write_bytecode(ctx, &compiled));
+            compiled
+        }
         false => read_bytecode(ctx, &program.compiled)?,
     };
     evaluate(ctx, compiled)?;
@@ -191,37 +204,42 @@ pub fn compile_to_bytecode(code: &str, filename: &str) -> Result<Vec<u8>, JsErro
                 stack: String::new(),
             },
         })?;
-        let mut size = 0;
-        // SAFETY: `compiled` is a live function value of this context; the
-        // buffer QuickJS returns is `size` bytes, copied, then freed with
-        // the context's allocator as QuickJS requires.
-        unsafe {
-            let raw = qjs::JS_WriteObject(
-                ctx.as_raw().as_ptr(),
-                &mut size,
-                compiled.as_raw(),
-                qjs::JS_WRITE_OBJ_BYTECODE as i32,
-            );
-            if raw.is_null() {
-                return Err(internal(&rquickjs::Error::Unknown));
-            }
-            let bytes = std::slice::from_raw_parts(raw, size as usize).to_vec();
-            qjs::js_free(ctx.as_raw().as_ptr(), raw.cast());
-            Ok(bytes)
-        }
+        write_bytecode(&ctx, &compiled).ok_or_else(|| internal(&rquickjs::Error::Unknown))
     });
     std::mem::forget(context);
     std::mem::forget(runtime);
     written
 }
 
+/// A compiled file as bytecode (none if QuickJS could not write it).
+fn write_bytecode<'js>(ctx: &Ctx<'js>, compiled: &Value<'js>) -> Option<Vec<u8>> {
+    let mut size = 0;
+    // SAFETY: `compiled` is a live function value of this context; the
+    // buffer QuickJS returns is `size` bytes, copied, then freed with the
+    // context's allocator as QuickJS requires.
+    unsafe {
+        let raw = qjs::JS_WriteObject(
+            ctx.as_raw().as_ptr(),
+            &mut size,
+            compiled.as_raw(),
+            qjs::JS_WRITE_OBJ_BYTECODE as i32,
+        );
+        if raw.is_null() {
+            return None;
+        }
+        let bytes = std::slice::from_raw_parts(raw, size as usize).to_vec();
+        qjs::js_free(ctx.as_raw().as_ptr(), raw.cast());
+        Some(bytes)
+    }
+}
+
 /// The learner's file from the bytecode `compile_to_bytecode` wrote.
 fn read_bytecode<'js>(ctx: &Ctx<'js>, bytecode: &[u8]) -> Result<Value<'js>, Failure> {
     // SAFETY: QuickJS trusts bytecode it reads. This bytecode was written by
-    // `compile_to_bytecode` of this same guest binary from the learner's
-    // source, in an instance that ran none of it, and the host hands it back
-    // unchanged (keyed by the SHA-256 of the source); learner code never
-    // produces bytecode itself.
+    // this same guest binary from the learner's source (`compile_to_bytecode`,
+    // or `write_bytecode` right after a run parsed it, before any of it ran),
+    // and the host hands it back unchanged (keyed by the SHA-256 of the
+    // source); learner code never produces bytecode itself.
     let value = unsafe {
         let raw = qjs::JS_ReadObject(
             ctx.as_raw().as_ptr(),

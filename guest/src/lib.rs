@@ -70,6 +70,7 @@ impl Guest for Sandbox {
             failure,
             database,
             rolled_back,
+            compiled: js::take_written(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! The learner's files compiled once: QuickJS bytecode made by the guest's
-//! `compile` (in an instance that runs none of the code), kept by the
+//! `compile` (in an instance that runs none of the code), or written by the
+//! first run that parsed the file (before any of it ran), kept by the
 //! SHA-256 of the file and its name, so every step and test of a submission,
-//! and a Run of the same code, loads it instead of parsing the file again.
+//! and every later Run of the same code, loads it instead of parsing the
+//! file again.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -38,9 +40,8 @@ pub fn key(code: &str, filename: &str) -> Key {
 }
 
 impl Compiled {
-    /// The bytecode of this file, if it was compiled; a run of a file
-    /// nobody compiled (a Run before any Submit) does not even hash it while
-    /// nothing is kept.
+    /// The bytecode of this file, if it was compiled (the file is hashed
+    /// only once something is kept).
     pub fn find(&self, code: &str, filename: &str) -> Option<Arc<[u8]>> {
         if self.lock().entries.is_empty() {
             return None;

@@ -163,6 +163,8 @@ fn a_compiled_file_answers_and_fails_as_its_source_does() {
             .0
     };
     let before = run("/boom");
+    // The run that parsed it kept its bytecode for the next run.
+    assert!(sandbox.is_compiled(program));
     sandbox.compile(program);
     assert_eq!(json(&run("/")), json!({ "ok": true }));
     let after = run("/boom");
@@ -192,4 +194,5 @@ fn a_compiled_file_answers_and_fails_as_its_source_does() {
         "{:?}",
         outcome.verdict
     );
+    assert!(!sandbox.is_compiled(broken));
 }
