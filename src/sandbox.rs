@@ -273,7 +273,8 @@ impl Sandbox {
     /// Whether this file's bytecode is kept (by `compile`, or by an
     /// earlier run that parsed it).
     pub fn is_compiled(&self, program: Program<'_>) -> bool {
-        self.compiled.find(program.code, program.filename).is_some()
+        let key = bytecode::key(program.code, program.filename);
+        self.compiled.get(&key).is_some()
     }
 
     /// Whether requests start with the framework already loaded (the
@@ -299,12 +300,12 @@ impl Sandbox {
         let started = Instant::now();
         let limits = &options.limits;
         let mut store = new_store(&self.engine, *limits, options.mode);
-        let result = self.call(&mut store, program, request, &scratch, options);
+        let key = bytecode::key(program.code, program.filename);
+        let result = self.call(&mut store, program, &key, request, &scratch, options);
         let mut state = store.into_data();
         let (verdict, response, scratch) = match result {
             Ok(mut outcome) => {
                 if let Some(bytecode) = outcome.compiled.take() {
-                    let key = bytecode::key(program.code, program.filename);
                     self.compiled.insert(key, bytecode.into());
                 }
                 state.trace.rolled_back_open_transaction = outcome.rolled_back;
@@ -331,12 +332,13 @@ impl Sandbox {
         &self,
         store: &mut Store<HostState>,
         program: Program<'_>,
+        key: &bytecode::Key,
         request: &HttpRequest,
         scratch: &Scratch,
         options: &RunOptions,
     ) -> wasmtime::Result<types::Outcome> {
         let handler = self.pre.instantiate(&mut *store)?;
-        let compiled = self.compiled.find(program.code, program.filename);
+        let compiled = self.compiled.get(key);
         let env: Vec<(&str, &str)> = options
             .env
             .iter()

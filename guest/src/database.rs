@@ -103,7 +103,7 @@ impl Database {
         // SQLite seeds its generator on first use, which may have been
         // before the snapshot: each request seeds it again from its own
         // random source.
-        entropy::install();
+        entropy::reseed();
         let conn = trusted(|| {
             // Replaces the main database; the connection's settings stay.
             conn.deserialize_read_exact(MAIN_DB, &image[..], image.len(), false)?;
@@ -272,7 +272,6 @@ impl Database {
     }
 }
 
-/// Why the authorizer refuses an action, if it does.
 thread_local! {
     /// The connection `open_ahead` made, taken by the one request this
     /// instance answers.
@@ -295,6 +294,7 @@ fn trusted<T>(f: impl FnOnce() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
 
 /// An in-memory connection with every guard on.
 fn guarded() -> rusqlite::Result<(Connection, Denial)> {
+    entropy::install();
     let conn = Connection::open_in_memory()?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
@@ -322,6 +322,7 @@ fn guarded() -> rusqlite::Result<(Connection, Denial)> {
     Ok((conn, denial))
 }
 
+/// Why the authorizer refuses an action, if it does.
 fn denial_of(action: &AuthAction<'_>) -> Option<String> {
     match action {
         AuthAction::Attach { .. } => Some(

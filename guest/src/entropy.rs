@@ -29,28 +29,27 @@ unsafe extern "C" fn randomness(_vfs: *mut ffi::sqlite3_vfs, n: c_int, out: *mut
 }
 
 /// Makes a copy of SQLite's default VFS with WASI's random source the
-/// default (once per instance), and has SQLite seed its generator again
-/// on its next use.
+/// default. Called once per instance, with its one connection (in the
+/// snapshot when there is one).
 pub fn install() {
-    thread_local! {
-        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if !INSTALLED.get() {
-        // SAFETY: `sqlite3_vfs_find` initialises SQLite and returns its
-        // default VFS, which lives for the program; the copy differs only in
-        // its name and random source, and is leaked so it lives as long.
-        unsafe {
-            let default = ffi::sqlite3_vfs_find(ptr::null());
-            if !default.is_null() {
-                let mut vfs = *default;
-                vfs.zName = c"backlab".as_ptr();
-                vfs.pNext = ptr::null_mut();
-                vfs.xRandomness = Some(randomness);
-                ffi::sqlite3_vfs_register(Box::into_raw(Box::new(vfs)), 1);
-            }
+    // SAFETY: `sqlite3_vfs_find` initialises SQLite and returns its default
+    // VFS, which lives for the program; the copy differs only in its name
+    // and random source, and is leaked so it lives as long.
+    unsafe {
+        let default = ffi::sqlite3_vfs_find(ptr::null());
+        if !default.is_null() {
+            let mut vfs = *default;
+            vfs.zName = c"backlab".as_ptr();
+            vfs.pNext = ptr::null_mut();
+            vfs.xRandomness = Some(randomness);
+            ffi::sqlite3_vfs_register(Box::into_raw(Box::new(vfs)), 1);
         }
-        INSTALLED.set(true);
     }
+}
+
+/// Has SQLite seed its generator again, from this request's source, on
+/// its next use.
+pub fn reseed() {
     // SAFETY: a zero length and a null buffer only reset the generator.
     unsafe { ffi::sqlite3_randomness(0, ptr::null_mut()) };
 }

@@ -43,7 +43,8 @@ impl Guest for Sandbox {
 
     fn prepare(prelude: String) -> Result<(), String> {
         Database::open_ahead().map_err(|e| format!("the scratch database: {e}"))?;
-        js::prepare(&prelude).map_err(|e| format!("{}: {}\n{}", e.name, e.message, e.stack))
+        js::prepare(&prelude)
+            .map_err(|e| format!("the prelude did not load: {}: {}\n{}", e.name, e.message, e.stack))
     }
 
     fn compile(code: String, filename: String) -> Result<Vec<u8>, JsError> {

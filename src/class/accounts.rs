@@ -319,7 +319,7 @@ impl ClassStore {
         let blocked = self.db.tx(|tx| {
             let mut wait = 0;
             for (key, limit) in &keys {
-                let (window_start, failures) = count_failure(tx, key, at)?;
+                let (window_start, failures) = count_attempt(tx, key, at)?;
                 if failures > *limit {
                     wait = wait.max(window_start + FAILURE_WINDOW_SECONDS - at);
                 }
@@ -463,7 +463,7 @@ fn start_session(tx: &mut dyn Tx, member: Member) -> Result<NewSession, DbError>
 
 /// Counts one attempt against `key` (a new window once the last one
 /// ended); the window's start and its count so far.
-fn count_failure(tx: &mut dyn Tx, key: &str, at: i64) -> Result<(i64, i64), DbError> {
+fn count_attempt(tx: &mut dyn Tx, key: &str, at: i64) -> Result<(i64, i64), DbError> {
     let params: [Value; 3] = [key.into(), at.into(), (at - FAILURE_WINDOW_SECONDS).into()];
     let row = tx.one(
         "INSERT INTO signin_failures (key, window_start, failures) VALUES ($1, $2, 1)

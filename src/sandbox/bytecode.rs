@@ -15,7 +15,8 @@ const ENTRIES: usize = 256;
 /// Bytes of bytecode kept at most.
 const BYTES: usize = 32 << 20;
 
-type Key = [u8; 32];
+/// A file's key: the SHA-256 of its name and its text.
+pub type Key = [u8; 32];
 
 /// A bounded map from a file's hash to its bytecode; cheap to share.
 #[derive(Clone, Default)]
@@ -40,15 +41,7 @@ pub fn key(code: &str, filename: &str) -> Key {
 }
 
 impl Compiled {
-    /// The bytecode of this file, if it was compiled (the file is hashed
-    /// only once something is kept).
-    pub fn find(&self, code: &str, filename: &str) -> Option<Arc<[u8]>> {
-        if self.lock().entries.is_empty() {
-            return None;
-        }
-        self.get(&key(code, filename))
-    }
-
+    /// The bytecode kept under this key, if any.
     pub fn get(&self, key: &Key) -> Option<Arc<[u8]>> {
         self.lock().entries.get(key).cloned()
     }

@@ -79,7 +79,7 @@ fn snapshot(engine: &Engine, linker: &Linker<HostState>) -> Result<Vec<u8>, Stri
         .map_err(|e| format!("the guest has no `{PREPARE}`: {e}"))?;
     match prepare.call(&mut store, (PRELUDE,)) {
         Ok((Ok(()),)) => {}
-        Ok((Err(error),)) => return Err(format!("the prelude did not load: {error}")),
+        Ok((Err(error),)) => return Err(format!("`{PREPARE}` failed: {error}")),
         Err(trap) => return Err(format!("`{PREPARE}` trapped: {trap}")),
     }
     let mut access = Access {

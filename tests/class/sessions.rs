@@ -75,18 +75,24 @@ async fn every_write_needs_the_sessions_csrf_token() {
 async fn sign_in(browser: &mut Browser, app: &Router, email: &str, password: &str) -> Answer {
     let page = browser.get(app, "/signin?next=/assignments").await;
     let csrf = form_csrf(&page.body);
-    browser
-        .post_form(
-            app,
-            "/signin",
-            &[
-                ("email", email),
-                ("password", password),
-                ("next", "/assignments"),
-                ("csrf", &csrf),
-            ],
-        )
-        .await
+    post_sign_in(browser, app, (email, password), &csrf, "/assignments").await
+}
+
+/// Posts the sign-in form with this form token and `next` address.
+async fn post_sign_in(
+    browser: &mut Browser,
+    app: &Router,
+    (email, password): (&str, &str),
+    csrf: &str,
+    next: &str,
+) -> Answer {
+    let fields = [
+        ("email", email),
+        ("password", password),
+        ("next", next),
+        ("csrf", csrf),
+    ];
+    browser.post_form(app, "/signin", &fields).await
 }
 
 #[tokio::test]
@@ -135,18 +141,8 @@ async fn signing_in_rotates_the_session_and_sets_a_safe_cookie() {
     let mut other = Browser::default();
     let page = other.get(&class.app, "/signin").await;
     let csrf = form_csrf(&page.body);
-    let answer = other
-        .post_form(
-            &class.app,
-            "/signin",
-            &[
-                ("email", "lee@example.org"),
-                ("password", PASSWORD),
-                ("next", "//evil.example/"),
-                ("csrf", &csrf),
-            ],
-        )
-        .await;
+    let lee = ("lee@example.org", PASSWORD);
+    let answer = post_sign_in(&mut other, &class.app, lee, &csrf, "//evil.example/").await;
     assert_eq!(answer.headers[header::LOCATION], "/");
 }
 
@@ -155,31 +151,12 @@ async fn sign_in_needs_its_form_token_and_is_rate_limited() {
     let class = class();
     Browser::member(&class, "Lee", "lee@example.org", Role::Learner);
     let mut browser = Browser::default();
-    let forged = browser
-        .post_form(
-            &class.app,
-            "/signin",
-            &[
-                ("email", "lee@example.org"),
-                ("password", PASSWORD),
-                ("csrf", "made-up"),
-            ],
-        )
-        .await;
+    let lee = ("lee@example.org", PASSWORD);
+    let forged = post_sign_in(&mut browser, &class.app, lee, "made-up", "/").await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     // The refusal renews the form, so the next try works without a reload.
     let renewed = form_csrf(&forged.body);
-    let retried = browser
-        .post_form(
-            &class.app,
-            "/signin",
-            &[
-                ("email", "lee@example.org"),
-                ("password", PASSWORD),
-                ("csrf", &renewed),
-            ],
-        )
-        .await;
+    let retried = post_sign_in(&mut browser, &class.app, lee, &renewed, "/").await;
     assert_eq!(retried.status, StatusCode::SEE_OTHER);
     let mut browser = Browser::default();
     for _ in 0..5 {

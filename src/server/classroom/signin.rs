@@ -41,12 +41,15 @@ fn safe_next(next: &str) -> &str {
 fn form_token(headers: &HeaderMap, secure: bool) -> (String, Option<String>) {
     match cookie(headers, FORM_COOKIE).filter(|t| t.len() == 32) {
         Some(token) => (token, None),
-        None => {
-            let token = random_token(16);
-            let set = set_cookie(FORM_COOKIE, &token, 3600, secure);
-            (token, Some(set))
-        }
+        None => new_form_token(secure),
     }
+}
+
+/// A new form token and the cookie that carries it.
+fn new_form_token(secure: bool) -> (String, Option<String>) {
+    let token = random_token(16);
+    let set = set_cookie(FORM_COOKIE, &token, 3600, secure);
+    (token, Some(set))
 }
 
 fn form_matches(headers: &HeaderMap, field: &str) -> bool {
@@ -100,18 +103,17 @@ pub async fn sign_in(
 ) -> AppResult<Response> {
     let class = class(&state)?;
     let next = safe_next(&form.next).to_string();
-    let again = |status, problem: String| {
-        let ctx = context! { csrf => form.csrf, next, email => form.email, problem };
+    let again = |status, csrf: &str, problem: &str| {
+        let ctx = context! { csrf, next, email => form.email, problem };
         page_with(&state, status, "signin.jinja", ctx)
     };
     if !form_matches(&headers, &form.csrf) {
-        let (csrf, set) = form_token(&HeaderMap::new(), class.secure_cookies());
-        let ctx = context! {
-            csrf, next, email => form.email,
-            problem => "This form was out of date; it has been renewed, so sign in again.",
-        };
-        let page = page_with(&state, StatusCode::FORBIDDEN, "signin.jinja", ctx);
-        return Ok(with_cookie(page, set));
+        let (csrf, set) = new_form_token(class.secure_cookies());
+        let problem = "This form was out of date; it has been renewed, so sign in again.";
+        return Ok(with_cookie(
+            again(StatusCode::FORBIDDEN, &csrf, problem),
+            set,
+        ));
     }
     let previous = cookie(&headers, SESSION_COOKIE);
     let store = class.store.clone();
@@ -138,11 +140,14 @@ pub async fn sign_in(
         }
         Err(SignInError::Wrong) => Ok(again(
             StatusCode::UNAUTHORIZED,
-            SignInError::Wrong.to_string(),
+            &form.csrf,
+            &SignInError::Wrong.to_string(),
         )),
-        Err(e @ SignInError::TooMany { .. }) => {
-            Ok(again(StatusCode::TOO_MANY_REQUESTS, e.to_string()))
-        }
+        Err(e @ SignInError::TooMany { .. }) => Ok(again(
+            StatusCode::TOO_MANY_REQUESTS,
+            &form.csrf,
+            &e.to_string(),
+        )),
         Err(SignInError::Db(e)) => Err(AppError::internal(e)),
     }
 }
