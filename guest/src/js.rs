@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::ffi::CString;
 
 use rquickjs::{
-    Array, Context, Ctx, Function, Module, Object, Runtime, Value, prelude::Coerced, qjs,
+    Context, Ctx, Function, Module, Object, Runtime, Value, prelude::Coerced, qjs,
 };
 
 use crate::backlab::sandbox::types::{
@@ -429,16 +429,50 @@ pub fn internal(error: &rquickjs::Error) -> JsError {
 
 fn request_object<'js>(ctx: &Ctx<'js>, request: Request) -> rquickjs::Result<Object<'js>> {
     let object = Object::new(ctx.clone())?;
-    object.set("method", request.method)?;
+    object.set("method", request.method.to_uppercase())?;
     object.set("url", request.url)?;
-    let headers = Array::new(ctx.clone())?;
-    for (i, (name, value)) in request.headers.into_iter().enumerate() {
-        headers.set(i, vec![name, value])?;
-    }
-    object.set("headers", headers)?;
+    object.set("headers", headers_object(ctx, request.headers)?)?;
     object.set("body", request.body)?;
     object.set("remoteAddress", request.remote_address)?;
     Ok(object)
+}
+
+/// One request header as Node's `req.headers` holds it.
+enum Header {
+    Text(String),
+    /// `set-cookie`, the one header Node keeps as a list.
+    List(Vec<String>),
+}
+
+/// Node's `req.headers`: lowercased names in the order they first came; a
+/// repeated header joined with ", " (`cookie` with "; "), `set-cookie` as
+/// a list. Made here rather than in the prelude, where it would cost a
+/// request far more.
+fn headers_object<'js>(
+    ctx: &Ctx<'js>,
+    list: Vec<(String, String)>,
+) -> rquickjs::Result<Object<'js>> {
+    let mut merged: Vec<(String, Header)> = Vec::with_capacity(list.len());
+    for (name, value) in list {
+        let name = name.to_lowercase();
+        match merged.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, Header::List(values))) => values.push(value),
+            Some((_, Header::Text(text))) => {
+                text.push_str(if name == "cookie" { "; " } else { ", " });
+                text.push_str(&value);
+            }
+            None if name == "set-cookie" => merged.push((name, Header::List(vec![value]))),
+            None => merged.push((name, Header::Text(value))),
+        }
+    }
+    let headers = Object::new(ctx.clone())?;
+    for (name, header) in merged {
+        match header {
+            Header::Text(text) => headers.set(name, text)?,
+            Header::List(values) => headers.set(name, values)?,
+        }
+    }
+    Ok(headers)
 }
 
 /// Reads the prelude's `{status, headers, body, error}`, holding it to the
@@ -449,10 +483,12 @@ fn response_from<'js>(
     limits: &Limits,
 ) -> (Option<Response>, Option<Failure>) {
     let read = || -> rquickjs::Result<(Response, Option<Failure>)> {
-        let pairs: Vec<Vec<Value>> = response.get("headers")?;
-        let mut headers = Vec::with_capacity(pairs.len());
-        for pair in pairs {
-            if let [name, value] = &pair[..] {
+        // Each entry starts with the name and the value (the prelude keeps
+        // the lowercased name after them).
+        let entries: Vec<Vec<Value>> = response.get("headers")?;
+        let mut headers = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if let [name, value, ..] = &entry[..] {
                 headers.push((well_formed(ctx, name)?, well_formed(ctx, value)?));
             }
         }

@@ -19,8 +19,10 @@
     // This request's limits (the framework may have been loaded before it).
     Object.assign(limits, given);
     beginRequest();
-    const req = makeRequest(raw, app);
-    const { res, state } = makeResponse(req, app);
+    const req = new IncomingMessage(raw, app);
+    const res = new ServerResponse(req, app);
+    req.res = res;
+    const state = stateOf(res);
     let failure = null;
 
     // finalhandler, as Express 5 runs it in production: an HTML page with

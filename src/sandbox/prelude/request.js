@@ -61,6 +61,7 @@
   // The cookie package's parse, then cookie-parser's JSON cookies (`j:…`).
   function parseCookies(header) {
     const out = Object.create(null);
+    if (!header) return out;
     for (const part of (header || "").split(";")) {
       const eq = part.indexOf("=");
       if (eq < 0) continue;
@@ -172,78 +173,81 @@
   const tokenMatches = (pattern, offer) => pattern === "*" || pattern === offer.toLowerCase();
   const languageMatches = (pattern, offer) => tokenMatches(pattern, offer) || offer.toLowerCase().split("-")[0] === pattern;
 
-  function makeRequest(raw, app) {
-    const headers = {};
-    for (const [name, value] of raw.headers) {
-      const key = name.toLowerCase();
-      if (key === "set-cookie") headers[key] = (headers[key] || []).concat(value);
-      else if (key in headers) headers[key] = headers[key] + (key === "cookie" ? "; " : ", ") + value;
-      else headers[key] = value;
+  const forwarded = (headers, name) => String(headers[name] || "").split(",")[0].trim();
+
+  /**
+   * Express 5's req (an IncomingMessage, as Node names it). Its accessors
+   * and methods live on the prototype, made once in the start-up snapshot,
+   * so a request allocates a handful of objects, not a closure per method.
+   */
+  class IncomingMessage {
+    #hasBody;
+    // `raw.headers` comes as Node makes req.headers: lowercased names,
+    // repeated headers joined (the guest does that before the prelude runs).
+    constructor(raw, app) {
+      const headers = raw.headers;
+      this.method = raw.method;
+      this.url = raw.url;
+      this.originalUrl = raw.url;
+      this.baseUrl = "";
+      this.headers = headers;
+      this.cookies = parseCookies(headers.cookie);
+      this.signedCookies = {};
+      this.params = {};
+      this.body = {};
+      this.rawBody = raw.body;
+      this.socket = { remoteAddress: raw.remoteAddress };
+      this.app = app;
+      this.#hasBody = Boolean(raw.body || headers["content-length"] || headers["transfer-encoding"]);
     }
-    const trusted = () => Boolean(app.get("trust proxy"));
-    const forwarded = (name) => String(headers[name] || "").split(",")[0].trim();
-    const req = {
-      method: raw.method.toUpperCase(),
-      url: raw.url,
-      originalUrl: raw.url,
-      baseUrl: "",
-      headers,
-      cookies: parseCookies(headers.cookie),
-      signedCookies: {},
-      params: {},
-      body: {},
-      rawBody: raw.body,
-      socket: { remoteAddress: raw.remoteAddress },
-      app,
-      get path() { const q = this.url.indexOf("?"); return q < 0 ? this.url : this.url.slice(0, q); },
-      // A getter, as in Express 5: parsed again at every read.
-      get query() {
-        const q = this.url.indexOf("?");
-        return parseQuery(q < 0 ? "" : this.url.slice(q + 1));
-      },
-      get protocol() { return trusted() && headers["x-forwarded-proto"] ? forwarded("x-forwarded-proto") : "http"; },
-      get secure() { return this.protocol === "https"; },
-      get ip() { return trusted() && headers["x-forwarded-for"] ? forwarded("x-forwarded-for") : raw.remoteAddress; },
-      get ips() { return trusted() && headers["x-forwarded-for"] ? headers["x-forwarded-for"].split(",").map((s) => s.trim()) : []; },
-      get hostname() {
-        const host = (trusted() && headers["x-forwarded-host"]) ? forwarded("x-forwarded-host") : headers.host;
-        return host ? String(host).replace(/:\d+$/, "") : undefined;
-      },
-      get host() { return headers.host; },
-      get subdomains() {
-        const h = this.hostname || "";
-        return /^[\d.]+$/.test(h) ? [] : h.split(".").reverse().slice(app.get("subdomain offset"));
-      },
-      get xhr() { return String(headers["x-requested-with"] || "").toLowerCase() === "xmlhttprequest"; },
-      get fresh() { return isFresh(req, req.res); },
-      get stale() { return !this.fresh; },
-      get(name) {
-        if (typeof name !== "string") throw new TypeError("req.get(name) needs the header's name as a string");
-        const key = name.toLowerCase();
-        if (key === "referer" || key === "referrer") return headers.referer || headers.referrer;
-        return headers[key];
-      },
-      accepts(...types) { return negotiate(headers.accept, types.flat(), typeMatches, "*/*"); },
-      acceptsCharsets(...c) { return negotiate(headers["accept-charset"], c.flat(), tokenMatches, "*"); },
-      acceptsEncodings(...e) { return negotiate(headers["accept-encoding"], e.flat(), tokenMatches, "*"); },
-      acceptsLanguages(...l) { return negotiate(headers["accept-language"], l.flat(), languageMatches, "*"); },
-      is(...types) {
-        const type = headers["content-type"];
-        if (!raw.body && !headers["content-length"] && !headers["transfer-encoding"]) return null;
-        if (!type) return false;
-        const media = mediaType(type);
-        const offers = types.flat();
-        if (offers.length === 0) return media;
-        for (const offer of offers) {
-          const want = offer.startsWith("+") ? "*/*" + offer : offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
-          if (!want) continue;
-          if (want.includes("+") && want.startsWith("*/*+")) { if (media.endsWith(want.slice(3))) return offer; continue; }
-          if (mediaMatches(want, media)) return offer.startsWith("+") || offer.includes("*") ? media : offer;
-        }
-        return false;
-      },
-      range() { return undefined; },
-    };
-    req.header = req.get;
-    return req;
+    #trusted() { return Boolean(this.app.get("trust proxy")); }
+    get path() { const q = this.url.indexOf("?"); return q < 0 ? this.url : this.url.slice(0, q); }
+    // A getter, as in Express 5: parsed again at every read.
+    get query() {
+      const q = this.url.indexOf("?");
+      return parseQuery(q < 0 ? "" : this.url.slice(q + 1));
+    }
+    get protocol() { return this.#trusted() && this.headers["x-forwarded-proto"] ? forwarded(this.headers, "x-forwarded-proto") : "http"; }
+    get secure() { return this.protocol === "https"; }
+    get ip() { return this.#trusted() && this.headers["x-forwarded-for"] ? forwarded(this.headers, "x-forwarded-for") : this.socket.remoteAddress; }
+    get ips() { return this.#trusted() && this.headers["x-forwarded-for"] ? this.headers["x-forwarded-for"].split(",").map((s) => s.trim()) : []; }
+    get hostname() {
+      const host = (this.#trusted() && this.headers["x-forwarded-host"]) ? forwarded(this.headers, "x-forwarded-host") : this.headers.host;
+      return host ? String(host).replace(/:\d+$/, "") : undefined;
+    }
+    get host() { return this.headers.host; }
+    get subdomains() {
+      const h = this.hostname || "";
+      return /^[\d.]+$/.test(h) ? [] : h.split(".").reverse().slice(this.app.get("subdomain offset"));
+    }
+    get xhr() { return String(this.headers["x-requested-with"] || "").toLowerCase() === "xmlhttprequest"; }
+    get fresh() { return isFresh(this, this.res); }
+    get stale() { return !this.fresh; }
+    get(name) {
+      if (typeof name !== "string") throw new TypeError("req.get(name) needs the header's name as a string");
+      const key = name.toLowerCase();
+      if (key === "referer" || key === "referrer") return this.headers.referer || this.headers.referrer;
+      return this.headers[key];
+    }
+    header(name) { return this.get(name); }
+    accepts(...types) { return negotiate(this.headers.accept, types.flat(), typeMatches, "*/*"); }
+    acceptsCharsets(...c) { return negotiate(this.headers["accept-charset"], c.flat(), tokenMatches, "*"); }
+    acceptsEncodings(...e) { return negotiate(this.headers["accept-encoding"], e.flat(), tokenMatches, "*"); }
+    acceptsLanguages(...l) { return negotiate(this.headers["accept-language"], l.flat(), languageMatches, "*"); }
+    is(...types) {
+      const type = this.headers["content-type"];
+      if (!this.#hasBody) return null;
+      if (!type) return false;
+      const media = mediaType(type);
+      const offers = types.flat();
+      if (offers.length === 0) return media;
+      for (const offer of offers) {
+        const want = offer.startsWith("+") ? "*/*" + offer : offer.includes("/") ? offer.toLowerCase() : lookupType(offer);
+        if (!want) continue;
+        if (want.includes("+") && want.startsWith("*/*+")) { if (media.endsWith(want.slice(3))) return offer; continue; }
+        if (mediaMatches(want, media)) return offer.startsWith("+") || offer.includes("*") ? media : offer;
+      }
+      return false;
+    }
+    range() { return undefined; }
   }

@@ -1,11 +1,32 @@
 
   // ----------------------------------------------------------------- routing
   const METHODS = ["get", "post", "put", "patch", "delete", "options", "head"];
+  // A request's method in lower case (looked up: toLowerCase costs more).
+  const LOWER_METHODS = Object.assign(Object.create(null), { GET: "get", POST: "post", PUT: "put", PATCH: "patch", DELETE: "delete", OPTIONS: "options", HEAD: "head" });
+  const lowerMethod = (method) => LOWER_METHODS[method] || method.toLowerCase();
 
-  // One character of a route path, escaped for a RegExp (a lookup, not a
-  // replace: paths are compiled for every request).
-  const REGEX_SPECIAL = ".+*?^${}()|[]\\/";
+  // One character of a route path, escaped for a RegExp. (A `/` needs no
+  // escape in a RegExp's source; leaving it bare lets compilePath see a
+  // trailing slash at a glance.)
+  const REGEX_SPECIAL = ".+*?^${}()|[]\\";
   const escapeRegex = (c) => (c !== "" && REGEX_SPECIAL.includes(c) ? "\\" + c : c);
+
+  // The parts of a route path, one match each: (1) a run of plain
+  // characters, (2) one a RegExp treats specially, (3) an escaped one,
+  // (4, 5) a parameter, `:name` or `*name`, (6) a brace or a reserved
+  // character. Paths are compiled for every request, and one match per
+  // part costs far less than a step per character.
+  const PATH_PART = /([^\\:*{}()[\]?+!.^$|]+)|([.^$|])|\\([\s\S]?)|([:*])([$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*)?|([\s\S])/gu;
+
+  function pathError(c, at, path) {
+    if (c === ":" || c === "*") {
+      const hint = c === "*" ? " (Express 5 names every wildcard: write \"/*splat\", or \"/{*splat}\" to match the bare path too)" : "";
+      return new TypeError("Missing parameter name at index " + (at + 1) + " in " + JSON.stringify(path) + hint);
+    }
+    if (c === "}") return new TypeError("Unexpected } at index " + at + " in " + JSON.stringify(path));
+    const hint = c === "?" ? " (Express 5 writes an optional parameter as \"{/:name}\", not \"/:name?\")" : " (escape it with \\\\ to match it literally)";
+    return new TypeError("Unexpected " + c + " at index " + at + " in " + JSON.stringify(path) + hint);
+  }
 
   // Express 5's route paths (path-to-regexp 8): `:name`, `*name` (any
   // number of segments, given as an array), `{…}` for optional parts.
@@ -13,39 +34,52 @@
     let out = "";
     const keys = [];
     let depth = 0;
-    for (let i = 0; i < path.length; i++) {
-      const c = path[i];
-      if (c === "\\") { out += escapeRegex(path[++i] || ""); continue; }
-      if (c === ":" || c === "*") {
-        const name = /^[$_\p{ID_Start}][$\u200c\u200d\p{ID_Continue}]*/u.exec(path.slice(i + 1));
-        if (!name) {
-          const hint = c === "*" ? " (Express 5 names every wildcard: write \"/*splat\", or \"/{*splat}\" to match the bare path too)" : "";
-          throw new TypeError("Missing parameter name at index " + (i + 1) + " in " + JSON.stringify(path) + hint);
-        }
-        keys.push({ name: name[0], splat: c === "*" });
-        out += c === "*" ? "([\\s\\S]+)" : "([^\\/]+)";
-        i += name[0].length;
-        continue;
+    PATH_PART.lastIndex = 0;
+    let m;
+    while ((m = PATH_PART.exec(path)) !== null) {
+      if (m[1] !== undefined) out += m[1];
+      else if (m[2] !== undefined) out += "\\" + m[2];
+      else if (m[3] !== undefined) out += escapeRegex(m[3]);
+      else if (m[4] !== undefined) {
+        if (m[5] === undefined) throw pathError(m[4], m.index, path);
+        const splat = m[4] === "*";
+        keys.push({ name: m[5], splat });
+        out += splat ? "([\\s\\S]+)" : "([^\\/]+)";
+      } else if (m[6] === "{") {
+        depth++;
+        out += "(?:";
+      } else if (m[6] === "}" && depth > 0) {
+        depth--;
+        out += ")?";
+      } else {
+        throw pathError(m[6], m.index, path);
       }
-      if (c === "{") { depth++; out += "(?:"; continue; }
-      if (c === "}") {
-        if (depth === 0) throw new TypeError("Unexpected } at index " + i + " in " + JSON.stringify(path));
-        depth--; out += ")?"; continue;
-      }
-      if ("()[]?+!".includes(c)) {
-        const hint = c === "?" ? " (Express 5 writes an optional parameter as \"{/:name}\", not \"/:name?\")" : " (escape it with \\\\ to match it literally)";
-        throw new TypeError("Unexpected " + c + " at index " + i + " in " + JSON.stringify(path) + hint);
-      }
-      out += escapeRegex(c);
     }
     if (depth > 0) throw new TypeError("Unterminated { in " + JSON.stringify(path));
     return { source: out, keys };
   }
 
   function decodeParam(value) {
+    if (!value.includes("%")) return value;
     try { return decodeURIComponent(value); } catch (_) {
       throw new HttpError(400, "Failed to decode param '" + value + "'");
     }
+  }
+
+  // A string path's RegExp and parameter names. An app names the same path
+  // for several methods (GET and POST /todos), so each is compiled once.
+  const compiledPaths = new Map();
+  function compileString(path, end) {
+    const key = (end ? "$" : "^") + path;
+    let compiled = compiledPaths.get(key);
+    if (compiled === undefined) {
+      const { source, keys } = pathSource(path);
+      const trimmed = source.endsWith("/") ? source.slice(0, -1) : source;
+      const re = new RegExp("^" + trimmed + (end ? "(?:\\/)?$" : trimmed === "" ? "" : "(?=\\/|$)"), "i");
+      compiled = { re, keys };
+      compiledPaths.set(key, compiled);
+    }
+    return compiled;
   }
 
   // A matcher for one path: (pathname) → { path: the matched part, params } or null.
@@ -65,17 +99,15 @@
       };
     }
     if (typeof path !== "string") throw new TypeError("a route path must be a string (like \"/todos/:id\"), a RegExp or an array of them");
-    const { source, keys } = pathSource(path);
-    const trimmed = source.replace(/\\\/$/, "");
-    const re = new RegExp("^" + trimmed + (end ? "(?:\\/)?$" : trimmed === "" ? "" : "(?=\\/|$)"), "i");
+    const { re, keys } = compileString(path, end);
     return (p) => {
       const m = re.exec(p);
-      if (!m) return null;
+      if (m === null) return null;
       const params = {};
-      keys.forEach((key, i) => {
+      for (let i = 0; i < keys.length; i++) {
         const v = m[i + 1];
-        if (v !== undefined) params[key.name] = key.splat ? v.split("/").map(decodeParam) : decodeParam(v);
-      });
+        if (v !== undefined) params[keys[i].name] = keys[i].splat ? v.split("/").map(decodeParam) : decodeParam(v);
+      }
       return { path: m[0], params };
     };
   }
@@ -108,10 +140,16 @@
     }
   }
 
+  const allFunctions = (list) => {
+    for (let i = 0; i < list.length; i++) if (typeof list[i] !== "function") return false;
+    return true;
+  };
   const handlerList = (what, handlers) => {
-    const list = handlers.flat(Infinity);
+    // Nested arrays are rare: most calls pass functions only.
+    const list = allFunctions(handlers) ? handlers : handlers.flat(Infinity);
     if (list.length === 0) throw new TypeError(what + " requires a callback function");
-    for (const h of list) {
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i];
       if (typeof h !== "function") throw new TypeError(what + " requires a callback function but got a " + Object.prototype.toString.call(h));
     }
     return list;
@@ -125,7 +163,7 @@
     }
     handles(method) {
       if (this.methods._all) return true;
-      const m = method.toLowerCase();
+      const m = lowerMethod(method);
       return Boolean(this.methods[m] || (m === "head" && this.methods.get));
     }
     allowed() {
@@ -135,7 +173,7 @@
     }
     dispatch(req, res, done) {
       let idx = 0;
-      let method = req.method.toLowerCase();
+      let method = lowerMethod(req.method);
       if (method === "head" && !this.methods.head) method = "get";
       req.route = this;
       const stack = this.stack;
@@ -160,8 +198,9 @@
   }
   for (const method of METHODS.concat(["all"])) {
     Route.prototype[method] = function (...handlers) {
-      for (const h of handlerList("Route." + method + "()", handlers)) {
-        const layer = new Layer(null, false, h);
+      const list = handlerList("Route." + method + "()", handlers);
+      for (let i = 0; i < list.length; i++) {
+        const layer = new Layer(null, false, list[i]);
         layer.method = method === "all" ? undefined : method;
         this.methods[method === "all" ? "_all" : method] = true;
         this.stack.push(layer);
@@ -196,6 +235,7 @@
     router.param = (name, fn) => {
       if (typeof fn !== "function") throw new TypeError("invalid param() call for " + name + ", got " + fn);
       (router.params[name] = router.params[name] || []).push(fn);
+      router.hasParams = true;
       return router;
     };
     return router;
@@ -273,6 +313,7 @@
   // app.param(name, fn): each callback once per request and value, before
   // the first route that has the parameter.
   function runParams(router, req, res, seen, done) {
+    if (!router.hasParams) return done();
     const names = Object.keys(req.params).filter((n) => router.params[n]);
     let i = 0;
     const nextName = (err) => {
