@@ -394,3 +394,50 @@ fn replayable_runs_repeat_time_and_randomness() {
     assert_ne!(third["sql"], first["sql"]);
     assert_ne!(live["sql"], first["sql"]);
 }
+
+#[test]
+fn an_app_that_wraps_res_set_sees_the_headers_send_sets() {
+    // Express's res.send sets Content-Type and ETag through res.set, so a
+    // middleware that wraps res.set sees them (Backlab's shortcut for its
+    // own headers steps aside when res.set is not its own).
+    let code = r#"
+app.use((req, res, next) => {
+  const set = res.set;
+  const seen = [];
+  res.set = function (name, value) {
+    seen.push(String(name));
+    set.call(this, name, value);
+    if (String(name) === "ETag") set.call(this, "X-Seen", seen.join(" "));
+    return this;
+  };
+  next();
+});
+app.get("/", (req, res) => res.send("hi"));
+"#;
+    let outcome = run(code, get("/"));
+    assert_eq!(answered(&outcome), (200, "hi"));
+    let response = outcome.response.unwrap();
+    assert_eq!(response.header("x-seen"), Some("Content-Type ETag"));
+    assert_eq!(
+        response.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+}
+
+#[test]
+fn repeated_request_headers_are_joined_as_node_joins_them() {
+    let code = r#"app.get("/", (req, res) => res.json(req.headers));"#;
+    let request = get("/")
+        .header("X-Tag", "a")
+        .header("x-tag", "b")
+        .header("Cookie", "one=1")
+        .header("Cookie", "two=2")
+        .header("Set-Cookie", "s=1")
+        .header("Constructor", "mine");
+    let headers = json(&run(code, request));
+    assert_eq!(headers["x-tag"], json!("a, b"));
+    assert_eq!(headers["cookie"], json!("one=1; two=2"));
+    assert_eq!(headers["set-cookie"], json!(["s=1"]));
+    // A name Object.prototype also has is still the request's own header.
+    assert_eq!(headers["constructor"], json!("mine"));
+}
