@@ -62,7 +62,7 @@
   function parseCookies(header) {
     const out = Object.create(null);
     if (!header) return out;
-    for (const part of (header || "").split(";")) {
+    for (const part of header.split(";")) {
       const eq = part.indexOf("=");
       if (eq < 0) continue;
       const name = part.slice(0, eq).trim();

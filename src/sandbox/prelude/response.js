@@ -69,8 +69,9 @@
   const lowerName = remembered((name) => name.toLowerCase());
   const validName = remembered((name) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name));
   // Values are many; only short ones are worth remembering.
-  const validShortValue = remembered((value) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(value));
-  const validValue = (value) => (value.length <= 64 ? validShortValue(value) : !/[\x00-\x08\x0a-\x1f\x7f]/.test(value));
+  const freeOfControls = (value) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(value);
+  const validShortValue = remembered(freeOfControls);
+  const validValue = (value) => (value.length <= 64 ? validShortValue(value) : freeOfControls(value));
   for (const type of ["html", "json", "txt", "text", "text/html", "text/plain", "application/json", "bin"]) {
     const full = knownContentType(type);
     validShortValue(full);
