@@ -17,7 +17,7 @@ fn main() {
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let guest = root.join("guest");
-    for path in ["src", "wit", "Cargo.toml", "Cargo.lock"] {
+    for path in ["src", "wit", "build.rs", "Cargo.toml", "Cargo.lock"] {
         println!("cargo:rerun-if-changed={}", guest.join(path).display());
     }
     println!("cargo:rerun-if-env-changed=BACKLAB_WASI_SYSROOT");

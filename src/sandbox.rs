@@ -497,6 +497,7 @@ fn prelude_bytecode(
     Ok(bytecode)
 }
 
+/// `PRELUDE` as QuickJS bytecode, written by a fresh instance of `pre`.
 fn compile_prelude(engine: &Engine, pre: &HandlerPre<HostState>) -> Result<Arc<[u8]>, EngineError> {
     let fail = |e: String| EngineError::Compile(format!("the prelude: {e}"));
     let limits = Limits {

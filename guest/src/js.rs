@@ -64,13 +64,16 @@ const WARM_UP: &str = r#"(() => {
   for (const key of Reflect.ownKeys(globalThis)) Object.getOwnPropertyDescriptor(globalThis, key);
 })();"#;
 
-/// Loads the framework from its source into a runtime kept for the next
+/// Loads the framework from its bytecode into a runtime kept for the next
 /// request. Runs before the host snapshots this instance, so it must not
 /// depend on anything a request brings.
-pub fn prepare(prelude: &str) -> Result<(), JsError> {
+pub fn prepare(prelude: &[u8]) -> Result<(), JsError> {
     let (runtime, context) = runtime()?;
     context.with(|ctx| -> Result<(), JsError> {
-        let module = Module::declare(ctx.clone(), PRELUDE_NAME, prelude)
+        // SAFETY: QuickJS trusts bytecode it reads. The host made this with
+        // `compile-prelude` of this same guest binary from its own prelude,
+        // just before the snapshot; learner code never reaches this path.
+        let module = unsafe { Module::load(ctx.clone(), prelude) }
             .map_err(|e| caught_raw(&ctx, e))?;
         let (_, promise) = module.eval().map_err(|e| caught_raw(&ctx, e))?;
         while ctx.execute_pending_job() {}

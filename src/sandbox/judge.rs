@@ -72,6 +72,10 @@ pub fn trapped(error: &wasmtime::Error, state: &mut HostState) -> Verdict {
         Some(Trap::Interrupt) => verdict::timeout(&state.limits),
         Some(Trap::StackOverflow) => Verdict::StackOverflow { location: None },
         _ if state.memory.refused => out_of_memory(state),
+        // The guest's data stack (QuickJS's frames for each call) sits at the
+        // bottom of its memory: recursion that runs past it reaches below
+        // address 0, which wasm reports as an access out of bounds.
+        Some(Trap::MemoryOutOfBounds) => Verdict::StackOverflow { location: None },
         _ => Verdict::Crash {
             detail: format!("{error:#}"),
         },

@@ -15,8 +15,9 @@ use wasmtime::component::{Component, Instance, Linker, WasmList};
 use wasmtime::{Engine, Store};
 use wasmtime_wizer::{ComponentInstanceState, Wizer};
 
+use super::bindings::HandlerPre;
 use super::host::HostState;
-use super::{Limits, Mode, PRELUDE, engine, new_store, prelude_hash};
+use super::{Limits, Mode, compile_prelude, engine, new_store, prelude_hash};
 
 /// The guest's export that loads the prelude, called once before the snapshot.
 const PREPARE: &str = "prepare";
@@ -70,14 +71,23 @@ fn snapshot(engine: &Engine, linker: &Linker<HostState>) -> Result<Vec<u8>, Stri
         timeout: Duration::from_secs(60),
         ..Limits::default()
     };
+    // The prelude goes in as bytecode, made by another instance: a source
+    // text would leave its copies (and every function's own text) in the
+    // memory image each request is reset to.
+    let pre = linker
+        .instantiate_pre(&component)
+        .and_then(HandlerPre::new)
+        .map_err(|e| format!("the instrumented guest does not link: {e}"))?;
+    let bytecode = compile_prelude(engine, &pre).map_err(|e| e.to_string())?;
     let mut store = new_store(engine, limits, Mode::Live);
-    let instance = linker
-        .instantiate(&mut store, &component)
+    let instance = pre
+        .instance_pre()
+        .instantiate(&mut store)
         .map_err(|e| format!("the instrumented guest does not start: {e}"))?;
     let prepare = instance
-        .get_typed_func::<(&str,), (Result<(), String>,)>(&mut store, PREPARE)
+        .get_typed_func::<(&[u8],), (Result<(), String>,)>(&mut store, PREPARE)
         .map_err(|e| format!("the guest has no `{PREPARE}`: {e}"))?;
-    match prepare.call(&mut store, (PRELUDE,)) {
+    match prepare.call(&mut store, (&bytecode[..],)) {
         Ok((Ok(()),)) => {}
         Ok((Err(error),)) => return Err(format!("`{PREPARE}` failed: {error}")),
         Err(trap) => return Err(format!("`{PREPARE}` trapped: {trap}")),

@@ -90,6 +90,35 @@ fn unbounded_recursion_is_a_stack_overflow() {
 }
 
 #[test]
+fn recursion_with_large_frames_is_a_stack_overflow() {
+    // 150 locals per call: the guest's data stack runs out before the
+    // host's wasm stack does.
+    let names: Vec<String> = (0..150).map(|i| format!("v{i}")).collect();
+    let code = format!(
+        "function down(n) {{\n  let {};\n  return down(n + 1) + {};\n}}\napp.get(\"/\", (req, res) => res.json(down(0)));",
+        names
+            .iter()
+            .map(|v| format!("{v} = n"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        names.join(" + ")
+    );
+    let verdict = verdict_of(&code);
+    assert!(
+        matches!(verdict, Verdict::StackOverflow { .. }),
+        "{verdict:?}"
+    );
+    next_run_works();
+}
+
+#[test]
+fn ordinary_recursion_a_thousand_calls_deep_still_works() {
+    let code = "function depth(n) {\n  return n === 0 ? 0 : depth(n - 1) + 1;\n}\napp.get(\"/\", (req, res) => res.json(depth(1000)));";
+    let verdict = verdict_of(code);
+    assert_eq!(verdict, Verdict::Ok);
+}
+
+#[test]
 fn a_100_mb_response_is_refused() {
     let code = r#"app.get("/", (req, res) => res.send("x".repeat(100 * 1024 * 1024)));"#;
     assert_eq!(out_of_memory_verdict(code), OUT_OF_MEMORY);
