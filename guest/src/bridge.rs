@@ -17,9 +17,26 @@ use crate::digest;
 use crate::password::{self, VerifyError};
 use crate::preview;
 
+/// The database of the request being answered: the host's image until the
+/// first statement needs it, so a request that never touches the database
+/// does not pay for opening it.
+pub enum Scratch {
+    Image { image: Vec<u8>, max_pages: u32 },
+    Open(Database),
+}
+
+impl Scratch {
+    /// Opens the host's image; the host made it, so failing here is a bug
+    /// and stops the run (the host keeps the image it sent).
+    pub fn open(image: Vec<u8>, max_pages: u32) -> Database {
+        Database::open(image, max_pages)
+            .unwrap_or_else(|e| panic!("the scratch database could not be opened: {e}"))
+    }
+}
+
 thread_local! {
     /// The database of the request being answered.
-    pub static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
+    pub static DATABASE: RefCell<Option<Scratch>> = const { RefCell::new(None) };
     /// The limits of the request being answered.
     pub static LIMITS: Cell<Option<Limits>> = const { Cell::new(None) };
     /// The configuration the app reads as `process.env`.
@@ -35,9 +52,20 @@ fn limits() -> Limits {
 }
 
 fn with_db<T>(f: impl FnOnce(&Database) -> T) -> T {
-    DATABASE.with_borrow(|db| {
-        f(db.as_ref()
-            .expect("the database is open while JavaScript runs"))
+    // Opened on first use. Only then is it borrowed mutably: a statement's
+    // callback into JavaScript may reach the database again, inside the
+    // shared borrow below, and by then it is open.
+    let unopened = DATABASE.with_borrow(|db| matches!(db, Some(Scratch::Image { .. })));
+    if unopened {
+        DATABASE.with_borrow_mut(|db| {
+            if let Some(Scratch::Image { image, max_pages }) = db.take() {
+                *db = Some(Scratch::Open(Scratch::open(image, max_pages)));
+            }
+        });
+    }
+    DATABASE.with_borrow(|db| match db {
+        Some(Scratch::Open(db)) => f(db),
+        _ => unreachable!("the database is there while JavaScript runs"),
     })
 }
 

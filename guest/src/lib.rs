@@ -21,6 +21,7 @@ use rquickjs::{Context, Module, Runtime, module::WriteOptions};
 
 wit_bindgen::generate!({ world: "guest", path: "wit" });
 
+use bridge::Scratch;
 use database::Database;
 
 struct Sandbox;
@@ -56,20 +57,26 @@ impl Guest for Sandbox {
     }
 
     fn handle(mut program: Program, request: Request, database: Vec<u8>) -> Outcome {
-        let db = open(database, &program.limits);
-        bridge::DATABASE.set(Some(db));
+        bridge::DATABASE.set(Some(Scratch::Image {
+            image: database,
+            max_pages: program.limits.database_pages,
+        }));
         bridge::LIMITS.set(Some(program.limits));
         bridge::ENV.set(std::mem::take(&mut program.env));
         bridge::SERVICES.set(std::mem::take(&mut program.services));
         let (response, failure) = js::answer(&program, request);
-        let db = bridge::DATABASE
-            .take()
-            .expect("the database stays open until the answer");
-        let rolled_back = db.end_open_transaction();
-        let database = db.changed().then(|| db.image());
-        // The host throws this whole instance away after one request, so
-        // closing the database is wasted work.
-        std::mem::forget(db);
+        let (rolled_back, database) = match bridge::DATABASE.take() {
+            Some(Scratch::Open(db)) => {
+                let rolled_back = db.end_open_transaction();
+                let database = db.changed().then(|| db.image());
+                // The host throws this whole instance away after one
+                // request, so closing the database is wasted work.
+                std::mem::forget(db);
+                (rolled_back, database)
+            }
+            // Never opened: the host's image is the database as it was.
+            _ => (false, None),
+        };
         Outcome {
             response,
             failure,
@@ -80,7 +87,7 @@ impl Guest for Sandbox {
     }
 
     fn run_sql(sql: String, database: Vec<u8>, limits: Limits) -> StatementOutcome {
-        let db = open(database, &limits);
+        let db = Scratch::open(database, limits.database_pages);
         let result = sql::run(&db, &sql, &limits);
         let database = db.changed().then(|| db.image());
         std::mem::forget(db);
@@ -89,13 +96,6 @@ impl Guest for Sandbox {
             database,
         }
     }
-}
-
-/// Opens the host's image; the host made it, so failing here is a bug and
-/// stops the run (the host keeps the image it sent).
-fn open(image: Vec<u8>, limits: &Limits) -> Database {
-    Database::open(image, limits.database_pages)
-        .unwrap_or_else(|e| panic!("the scratch database could not be opened: {e}"))
 }
 
 export!(Sandbox);

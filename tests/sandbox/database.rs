@@ -201,3 +201,26 @@ fn an_open_transaction_is_rolled_back_after_the_request() {
     let rows = count(&scratch, "SELECT count(*) FROM todos");
     assert_eq!(rows, 2);
 }
+
+#[test]
+fn the_database_opens_on_first_use_and_comes_back_as_it_was_when_unused() {
+    let code = r#"
+app.get("/plain", (req, res) => res.send("no SQL here"));
+app.get("/late", (req, res) => {
+  const before = db.inTransaction;
+  res.json({ before, n: db.prepare("SELECT count(*) AS n FROM todos").get().n });
+});"#;
+    let program = Program {
+        code,
+        filename: "app.js",
+    };
+    let options = RunOptions::default();
+    let scratch = todos();
+    let image = scratch.image().to_vec();
+    let (outcome, back) = sandbox().run(program, &get("/plain"), scratch, &options);
+    assert_eq!(answered(&outcome), (200, "no SQL here"));
+    assert_eq!(back.image(), &image[..]);
+    let (outcome, _) = sandbox().run(program, &get("/late"), back, &options);
+    assert_eq!(json(&outcome), json!({ "before": false, "n": 2 }));
+    assert_eq!(outcome.trace.sql().count(), 1);
+}
