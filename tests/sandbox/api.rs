@@ -55,6 +55,16 @@ fn trailing_slash_and_case_still_match() {
 }
 
 #[test]
+fn a_kelvin_sign_is_not_the_letter_k_in_a_path() {
+    // Express's case-insensitive RegExp does not match U+212A to "k", though
+    // it lowercases to "k"; an HTTP client cannot send it unescaped, so the
+    // differential tests cannot ask Express.
+    let code = r#"app.get("/kettles/:id", (req, res) => res.send("kettle"));"#;
+    assert_eq!(answered(&run(code, get("/Kettles/1"))).0, 200);
+    assert_eq!(answered(&run(code, get("/\u{212A}ettles/1"))).0, 404);
+}
+
+#[test]
 fn query_strings_parse_with_repeats_and_plus() {
     let code = r#"app.get("/search", (req, res) => res.json(req.query));"#;
     let outcome = run(code, get("/search?q=green+tea&tag=a&tag=b&empty"));

@@ -66,21 +66,87 @@
     }
   }
 
-  // A string path's RegExp and parameter names. An app names the same path
-  // for several methods (GET and POST /todos), so each is compiled once.
+  // A string path's matcher. An app names the same path for several
+  // methods (GET and POST /todos), so each is made once.
   const compiledPaths = new Map();
   function compileString(path, end) {
     const key = (end ? "$" : "^") + path;
-    let compiled = compiledPaths.get(key);
-    if (compiled === undefined) {
-      const { source, keys } = pathSource(path);
-      const trimmed = source.endsWith("/") ? source.slice(0, -1) : source;
-      const re = new RegExp("^" + trimmed + (end ? "(?:\\/)?$" : trimmed === "" ? "" : "(?=\\/|$)"), "i");
-      compiled = { re, keys };
-      compiledPaths.set(key, compiled);
+    let match = compiledPaths.get(key);
+    if (match === undefined) {
+      match = SIMPLE_PATH.test(path) ? segmentMatcher(path, end) : regexMatcher(path, end);
+      compiledPaths.set(key, match);
     }
-    return compiled;
+    return match;
   }
+
+  function regexMatcher(path, end) {
+    const { source, keys } = pathSource(path);
+    const trimmed = source.endsWith("/") ? source.slice(0, -1) : source;
+    const re = new RegExp("^" + trimmed + (end ? "(?:\\/)?$" : trimmed === "" ? "" : "(?=\\/|$)"), "i");
+    return (p) => {
+      const m = re.exec(p);
+      if (m === null) return null;
+      const params = {};
+      for (let i = 0; i < keys.length; i++) {
+        const v = m[i + 1];
+        if (v !== undefined) params[keys[i].name] = keys[i].splat ? v.split("/").map(decodeParam) : decodeParam(v);
+      }
+      return { path: m[0], params };
+    };
+  }
+
+  // Most paths are plain segments and `:name` parameters ("/todos/:id").
+  // Those are matched segment by segment, as their RegExp would match
+  // (letters in any case, one optional trailing slash), with no RegExp to
+  // build or run: in this interpreter either costs more than the whole
+  // comparison.
+  const SIMPLE_PATH = /^(?:\/(?::[A-Za-z_$][\w$]*|[\w.~-]+))*\/?$/;
+  function segmentMatcher(path, end) {
+    const names = pathSegments(path);
+    const lower = pathSegments(path.toLowerCase());
+    const count = names.length;
+    return (p) => {
+      if (count === 0 && !end) return { path: "", params: {} };
+      const have = requestSegments(p);
+      if (have === null || (end ? have.length !== count : have.length < count)) return null;
+      for (let i = 0; i < count; i++) {
+        const want = lower[i];
+        if (want[0] === ":") {
+          if (have[i] === "") return null;
+        } else if (have[i] !== want && !sameLetters(have[i], want)) {
+          return null;
+        }
+      }
+      const params = {};
+      let length = 0;
+      for (let i = 0; i < count; i++) {
+        length += 1 + have[i].length;
+        if (names[i][0] === ":") params[names[i].slice(1)] = decodeParam(have[i]);
+      }
+      return { path: end ? p : p.slice(0, length), params };
+    };
+  }
+  // "/todos/:id/" → ["todos", ":id"]: no leading part, no trailing slash.
+  function pathSegments(path) {
+    const parts = path.split("/");
+    parts.shift();
+    if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+    return parts;
+  }
+  // The request's path in segments, kept for the next layer that asks;
+  // null when it does not start with a slash (no simple path matches it).
+  let segmentsOf = null;
+  let segments = null;
+  function requestSegments(p) {
+    if (p !== segmentsOf) {
+      segmentsOf = p;
+      segments = p === "" ? [] : p[0] === "/" ? pathSegments(p) : null;
+    }
+    return segments;
+  }
+  // A RegExp's case-insensitive match of ASCII letters: the Kelvin sign
+  // lowercases to "k" but does not match it.
+  const sameLetters = (have, want) => have.length === want.length && have.toLowerCase() === want && !have.includes("\u212A");
 
   // A matcher for one path: (pathname) → { path: the matched part, params } or null.
   function compilePath(path, end) {
@@ -99,17 +165,7 @@
       };
     }
     if (typeof path !== "string") throw new TypeError("a route path must be a string (like \"/todos/:id\"), a RegExp or an array of them");
-    const { re, keys } = compileString(path, end);
-    return (p) => {
-      const m = re.exec(p);
-      if (m === null) return null;
-      const params = {};
-      for (let i = 0; i < keys.length; i++) {
-        const v = m[i + 1];
-        if (v !== undefined) params[keys[i].name] = keys[i].splat ? v.split("/").map(decodeParam) : decodeParam(v);
-      }
-      return { path: m[0], params };
-    };
+    return compileString(path, end);
   }
 
   class Layer {
