@@ -82,13 +82,15 @@ pub struct Database {
 }
 
 impl Database {
-    /// Opens a connection with every guard on and an empty main database,
-    /// kept for the next `open`. Runs before the host snapshots this
-    /// instance, so a request starts with SQLite initialised and the
-    /// connection configured.
-    pub fn open_ahead() -> rusqlite::Result<()> {
-        let conn = guarded()?;
-        PREPARED.with(|p| *p.borrow_mut() = Some(conn));
+    /// Opens a connection with every guard on, an empty main database and
+    /// the TEMP database capped at `temp_pages`, kept for the next `open`.
+    /// Runs before the host snapshots this instance, so a request starts
+    /// with SQLite initialised and the connection configured.
+    pub fn open_ahead(temp_pages: u32) -> rusqlite::Result<()> {
+        let (conn, denial) = guarded()?;
+        trusted(|| conn.execute_batch(&format!("PRAGMA temp.max_page_count = {temp_pages};")))?;
+        TEMP_PAGES.set(temp_pages);
+        PREPARED.with(|p| *p.borrow_mut() = Some((conn, denial)));
         Ok(())
     }
 
@@ -108,9 +110,13 @@ impl Database {
             // Replaces the main database; the connection's settings stay.
             conn.deserialize_read_exact(MAIN_DB, &image[..], image.len(), false)?;
             drop(image);
-            conn.execute_batch(&format!(
-                "PRAGMA max_page_count = {max_pages}; PRAGMA temp.max_page_count = {max_pages};"
-            ))?;
+            // The TEMP database stays as `open_ahead` capped it, unless this
+            // run's cap differs (each statement here is parsed per request).
+            let temp = match TEMP_PAGES.get() == max_pages {
+                true => String::new(),
+                false => format!(" PRAGMA temp.max_page_count = {max_pages};"),
+            };
+            conn.execute_batch(&format!("PRAGMA max_page_count = {max_pages};{temp}"))?;
             Ok(conn)
         })?;
         let opened = Self {
@@ -279,6 +285,8 @@ thread_local! {
     /// Set while Backlab itself runs statements the guards would refuse
     /// (opening the image, setting the size cap).
     static TRUSTED: Cell<bool> = const { Cell::new(false) };
+    /// The TEMP database's cap, in pages, as `open_ahead` set it (0: none).
+    static TEMP_PAGES: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Why the authorizer refused the last statement, shared with it.

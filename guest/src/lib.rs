@@ -42,8 +42,8 @@ impl Guest for Sandbox {
         })
     }
 
-    fn prepare(mut prelude: Vec<u8>) -> Result<(), String> {
-        Database::open_ahead().map_err(|e| format!("the scratch database: {e}"))?;
+    fn prepare(mut prelude: Vec<u8>, database_pages: u32) -> Result<(), String> {
+        Database::open_ahead(database_pages).map_err(|e| format!("the scratch database: {e}"))?;
         let loaded = js::prepare(&prelude)
             .map_err(|e| format!("the prelude did not load: {}: {}\n{}", e.name, e.message, e.stack));
         // Freed memory is part of the snapshot too: zeroed, it adds nothing

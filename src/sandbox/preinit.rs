@@ -85,9 +85,10 @@ fn snapshot(engine: &Engine, linker: &Linker<HostState>) -> Result<Vec<u8>, Stri
         .instantiate(&mut store)
         .map_err(|e| format!("the instrumented guest does not start: {e}"))?;
     let prepare = instance
-        .get_typed_func::<(&[u8],), (Result<(), String>,)>(&mut store, PREPARE)
+        .get_typed_func::<(&[u8], u32), (Result<(), String>,)>(&mut store, PREPARE)
         .map_err(|e| format!("the guest has no `{PREPARE}`: {e}"))?;
-    match prepare.call(&mut store, (&bytecode[..],)) {
+    let temp_pages = Limits::default().database_pages;
+    match prepare.call(&mut store, (&bytecode[..], temp_pages)) {
         Ok((Ok(()),)) => {}
         Ok((Err(error),)) => return Err(format!("`{PREPARE}` failed: {error}")),
         Err(trap) => return Err(format!("`{PREPARE}` trapped: {trap}")),

@@ -84,6 +84,26 @@ fn temp_tables_count_against_the_database_size() {
 }
 
 #[test]
+fn a_smaller_database_cap_holds_for_temp_tables_too() {
+    // The usual TEMP cap is set once, before the snapshot; a run with
+    // other limits sets its own.
+    let code = r#"app.get("/", (req, res) => {
+  db.exec("CREATE TEMP TABLE hoard (b BLOB)");
+  db.exec("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 500) INSERT INTO hoard SELECT randomblob(8192) FROM n");
+  res.end();
+});"#;
+    let mut options = quick();
+    options.limits.timeout = Duration::from_secs(5);
+    options.limits.database_pages = 256;
+    let verdict = run_with(code, get("/"), &options).verdict;
+    assert!(
+        matches!(verdict, Verdict::DatabaseFull { limit_bytes, .. } if limit_bytes == 256 * 4096),
+        "{verdict:?}"
+    );
+    next_run_works();
+}
+
+#[test]
 fn a_query_of_huge_rows_runs_out_of_guest_memory_not_host_memory() {
     let code = r#"app.get("/", (req, res) => res.json(db.prepare("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 999) SELECT zeroblob(8000000) AS b FROM n").all().length));"#;
     let mut options = quick();
