@@ -252,17 +252,23 @@
       next();
     }
   }
+  // route.get(...handlers), and what app.get and router.get add through it.
+  // They pass the handlers on as one array: every call of the learner's
+  // top-level runs on each request, and a spread and a rest parameter per
+  // hop cost more than the rest of a route's registration.
+  function addHandlers(route, method, what, handlers) {
+    const list = handlerList(what, handlers);
+    for (let i = 0; i < list.length; i++) {
+      const layer = new Layer(null, false, list[i]);
+      layer.method = method === "all" ? undefined : method;
+      route.methods[method === "all" ? "_all" : method] = true;
+      route.stack.push(layer);
+    }
+    return route;
+  }
   for (const method of METHODS.concat(["all"])) {
-    Route.prototype[method] = function (...handlers) {
-      const list = handlerList("Route." + method + "()", handlers);
-      for (let i = 0; i < list.length; i++) {
-        const layer = new Layer(null, false, list[i]);
-        layer.method = method === "all" ? undefined : method;
-        this.methods[method === "all" ? "_all" : method] = true;
-        this.stack.push(layer);
-      }
-      return this;
-    };
+    const what = "Route." + method + "()";
+    Route.prototype[method] = function (...handlers) { return addHandlers(this, method, what, handlers); };
   }
 
   function createRouter(options) {
@@ -286,7 +292,8 @@
       return router;
     };
     for (const method of METHODS.concat(["all"])) {
-      router[method] = (path, ...handlers) => { router.route(path)[method](...handlers); return router; };
+      const what = "Route." + method + "()";
+      router[method] = (path, ...handlers) => { addHandlers(router.route(path), method, what, handlers); return router; };
     }
     router.param = (name, fn) => {
       if (typeof fn !== "function") throw new TypeError("invalid param() call for " + name + ", got " + fn);
@@ -418,9 +425,11 @@
     app.route = (path) => router.route(path);
     app.use = (...args) => { router.use(...args); return app; };
     for (const method of METHODS.concat(["all"])) {
+      const what = "Route." + method + "()";
       app[method] = function (path, ...handlers) {
-        if (method === "get" && arguments.length === 1 && typeof path === "string") return settings[path];
-        router[method](path, ...handlers);
+        // app.get(name) reads a setting (no handler: one argument).
+        if (method === "get" && handlers.length === 0 && typeof path === "string") return settings[path];
+        addHandlers(router.route(path), method, what, handlers);
         return app;
       };
     }
