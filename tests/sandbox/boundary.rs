@@ -66,16 +66,25 @@ fn one_instr_over_megabytes_stops_at_the_deadline() {
     next_run_works();
 }
 
-#[test]
-fn temp_tables_count_against_the_database_size() {
-    let code = r#"app.get("/", (req, res) => {
+/// The verdict of filling a TEMP table with `rows` blobs of 8 KiB when the
+/// database may have `pages` pages.
+fn temp_hoard_verdict(rows: u32, pages: u32) -> Verdict {
+    let code = format!(
+        r#"app.get("/", (req, res) => {{
   db.exec("CREATE TEMP TABLE hoard (b BLOB)");
-  db.exec("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 5000) INSERT INTO hoard SELECT randomblob(8192) FROM n");
+  db.exec("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {rows}) INSERT INTO hoard SELECT randomblob(8192) FROM n");
   res.end();
-});"#;
+}});"#
+    );
     let mut options = quick();
     options.limits.timeout = Duration::from_secs(5);
-    let verdict = run_with(code, get("/"), &options).verdict;
+    options.limits.database_pages = pages;
+    run_with(&code, get("/"), &options).verdict
+}
+
+#[test]
+fn temp_tables_count_against_the_database_size() {
+    let verdict = temp_hoard_verdict(5000, 2560);
     assert!(
         matches!(verdict, Verdict::DatabaseFull { limit_bytes, .. } if limit_bytes == 2560 * 4096),
         "{verdict:?}"
@@ -86,16 +95,8 @@ fn temp_tables_count_against_the_database_size() {
 #[test]
 fn a_smaller_database_cap_holds_for_temp_tables_too() {
     // The usual TEMP cap is set once, before the snapshot; a run with
-    // other limits sets its own.
-    let code = r#"app.get("/", (req, res) => {
-  db.exec("CREATE TEMP TABLE hoard (b BLOB)");
-  db.exec("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 500) INSERT INTO hoard SELECT randomblob(8192) FROM n");
-  res.end();
-});"#;
-    let mut options = quick();
-    options.limits.timeout = Duration::from_secs(5);
-    options.limits.database_pages = 256;
-    let verdict = run_with(code, get("/"), &options).verdict;
+    // other limits sets its own. 500 blobs fit under the usual cap.
+    let verdict = temp_hoard_verdict(500, 256);
     assert!(
         matches!(verdict, Verdict::DatabaseFull { limit_bytes, .. } if limit_bytes == 256 * 4096),
         "{verdict:?}"
