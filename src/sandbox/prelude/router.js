@@ -4,6 +4,11 @@
   // A request's method in lower case (looked up: toLowerCase costs more).
   const LOWER_METHODS = Object.assign(Object.create(null), { GET: "get", POST: "post", PUT: "put", PATCH: "patch", DELETE: "delete", OPTIONS: "options", HEAD: "head" });
   const lowerMethod = (method) => LOWER_METHODS[method] || method.toLowerCase();
+  // The methods app, router and route each have a function for, and the
+  // name a handler error gives each (made once, not per registration).
+  const ROUTE_METHODS = METHODS.concat(["all"]);
+  const ROUTE_CALL = Object.create(null);
+  for (const method of ROUTE_METHODS) ROUTE_CALL[method] = "Route." + method + "()";
 
   // One character of a route path, escaped for a RegExp. (A `/` needs no
   // escape in a RegExp's source; leaving it bare lets compilePath see a
@@ -256,8 +261,8 @@
   // They pass the handlers on as one array: every call of the learner's
   // top-level runs on each request, and a spread and a rest parameter per
   // hop cost more than the rest of a route's registration.
-  function addHandlers(route, method, what, handlers) {
-    const list = handlerList(what, handlers);
+  function addHandlers(route, method, handlers) {
+    const list = handlerList(ROUTE_CALL[method], handlers);
     for (let i = 0; i < list.length; i++) {
       const layer = new Layer(null, false, list[i]);
       layer.method = method === "all" ? undefined : method;
@@ -266,9 +271,8 @@
     }
     return route;
   }
-  for (const method of METHODS.concat(["all"])) {
-    const what = "Route." + method + "()";
-    Route.prototype[method] = function (...handlers) { return addHandlers(this, method, what, handlers); };
+  for (const method of ROUTE_METHODS) {
+    Route.prototype[method] = function (...handlers) { return addHandlers(this, method, handlers); };
   }
 
   function createRouter(options) {
@@ -291,9 +295,8 @@
       }
       return router;
     };
-    for (const method of METHODS.concat(["all"])) {
-      const what = "Route." + method + "()";
-      router[method] = (path, ...handlers) => { addHandlers(router.route(path), method, what, handlers); return router; };
+    for (const method of ROUTE_METHODS) {
+      router[method] = (path, ...handlers) => { addHandlers(router.route(path), method, handlers); return router; };
     }
     router.param = (name, fn) => {
       if (typeof fn !== "function") throw new TypeError("invalid param() call for " + name + ", got " + fn);
@@ -424,12 +427,11 @@
     app.disabled = (name) => !settings[name];
     app.route = (path) => router.route(path);
     app.use = (...args) => { router.use(...args); return app; };
-    for (const method of METHODS.concat(["all"])) {
-      const what = "Route." + method + "()";
+    for (const method of ROUTE_METHODS) {
       app[method] = function (path, ...handlers) {
         // app.get(name) reads a setting (no handler: one argument).
         if (method === "get" && handlers.length === 0 && typeof path === "string") return settings[path];
-        addHandlers(router.route(path), method, what, handlers);
+        addHandlers(router.route(path), method, handlers);
         return app;
       };
     }
