@@ -79,7 +79,9 @@ fn pool() -> PoolingAllocationConfig {
     // reference count of every shared object it touches, scattered over the
     // snapshot's heap), so each request paid page faults, and a grade's
     // parallel threads paid page-table updates across cores on top. Measured
-    // on a 10-test grade: 4.6-4.9 ms without it, 7.4-9.0 ms with it.
+    // on a 10-test grade: 4.6-4.9 ms without it, 7.4-9.0 ms with it. With
+    // the 0.8 MB image it is a wash (within the machines' noise), so the
+    // plain copy stays.
     pool.pagemap_scan(wasmtime::Enabled::No);
     pool.table_keep_resident(64 << 10);
     pool
