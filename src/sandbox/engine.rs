@@ -73,15 +73,12 @@ fn pool() -> PoolingAllocationConfig {
     // stack, then a 0.8 MB image); 3 MiB keeps all of it resident, with room
     // for what a request adds.
     pool.linear_memory_keep_resident(KEEP_RESIDENT);
-    // Not `pagemap_scan` (reset only the pages a run wrote): Wasmtime reads
+    // Not `pagemap_scan` (reset only the pages a run wrote). Wasmtime reads
     // at most 32 runs of written pages and gives the rest back to the
-    // kernel, and a request writes more runs than that (QuickJS updates the
-    // reference count of every shared object it touches, scattered over the
-    // snapshot's heap), so each request paid page faults, and a grade's
-    // parallel threads paid page-table updates across cores on top. Measured
-    // on a 10-test grade: 4.6-4.9 ms without it, 7.4-9.0 ms with it. With
-    // the 0.8 MB image it is a wash (within the machines' noise), so the
-    // plain copy stays.
+    // kernel; with the 2.3 MiB snapshot of before, a request wrote more runs
+    // than that (QuickJS updates the reference count of every shared object
+    // it touches), so it paid page faults and a 10-test grade took 7.4-9.0
+    // ms against 4.6-4.9 ms. With the 0.8 MB image it measures as a wash.
     pool.pagemap_scan(wasmtime::Enabled::No);
     pool.table_keep_resident(64 << 10);
     pool
